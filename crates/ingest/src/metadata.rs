@@ -1,0 +1,1 @@
+//! Title, authors, outlet, dateline, publication date and sections.
