@@ -1,14 +1,39 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! The tantivy index of newsdex: one schema, incremental updates from
+//! folders of news files, and search with highlighted snippets.
+//!
+//! This crate knows nothing of terminals or command lines; the CLI wires it
+//! to `newsdex-ingest`'s articles and to the user.
+//!
+//! ```
+//! use newsdex_index::{NewsIndex, NoProgress, SearchOptions, UpdateOptions};
+//!
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! let folder = tempfile::tempdir()?;
+//! std::fs::write(
+//!     folder.path().join("visit.txt"),
+//!     "Herzog visits Ankara\n\nTurkey and Israel agreed to return their ambassadors.\n",
+//! )?;
+//! let index = NewsIndex::create_in_ram();
+//! let summary = index.update(&[folder.path().to_path_buf()], &UpdateOptions::default(), &NoProgress)?;
+//! assert_eq!(summary.added, 1);
+//! let results = index.search("ambassador", &SearchOptions::default())?;
+//! assert_eq!(results.hits[0].title.as_deref(), Some("Herzog visits Ankara"));
+//! # Ok(())
+//! # }
+//! ```
+#![deny(missing_docs)]
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+mod error;
+mod news_index;
+mod schema;
+mod search;
+mod update;
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub use error::{Error, Result};
+pub use news_index::{NewsIndex, WriterOptions};
+pub use schema::SCHEMA_VERSION;
+pub use search::{Hit, IndexStats, SearchOptions, SearchResults, Snippet, SortOrder};
+pub use update::{
+    FailedFile, NEWS_FILE_EXTENSIONS, NewsFile, NewsFiles, NoProgress, Progress, UpdateOptions,
+    UpdateSummary, find_news_files,
+};

@@ -93,9 +93,42 @@ pub fn article_id(id_key: &str, record: Option<&str>) -> String {
 /// an article, with warnings that say what was wrong, so that the caller
 /// decides what to report; see [`Article::warnings`].
 pub fn ingest(bytes: &[u8], source: &Source<'_>, options: &IngestOptions) -> Vec<Article> {
+    ingest_prepared(prepare(bytes), source, options)
+}
+
+/// A file's text after decoding and normalisation, before it is parsed.
+///
+/// Splitting [`ingest`] in two lets a caller look at the text of many files
+/// (to find the lines they repeat, see [`RepeatedLinesBuilder`]) and then
+/// parse each without decoding it again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PreparedText {
+    /// The WHATWG name of the encoding the bytes were decoded from.
+    pub encoding: &'static str,
+    /// The decoded, normalised text.
+    pub text: String,
+    /// Lossy steps taken while decoding.
+    pub warnings: Vec<String>,
+}
+
+/// Decodes and normalises a file's bytes.
+pub fn prepare(bytes: &[u8]) -> PreparedText {
     let decoded = decode(bytes);
-    let normalized = normalize(&decoded.text);
-    let parsed = text::parse(&normalized, options.repeated_lines.as_deref());
+    PreparedText {
+        encoding: decoded.encoding,
+        text: normalize(&decoded.text),
+        warnings: decoded.warnings,
+    }
+}
+
+/// Parses text made by [`prepare`] into articles; see [`ingest`].
+pub fn ingest_prepared(
+    prepared: PreparedText,
+    source: &Source<'_>,
+    options: &IngestOptions,
+) -> Vec<Article> {
+    let decoded = prepared;
+    let parsed = text::parse(&decoded.text, options.repeated_lines.as_deref());
     let mut warnings = decoded.warnings;
     warnings.extend(parsed.warnings);
     let published = match &options.published {

@@ -1,0 +1,103 @@
+//! `newsdex search QUERY`
+
+use std::io::{IsTerminal, Write};
+use std::time::Instant;
+
+use newsdex_index::{Hit, SearchOptions, SortOrder, UpdateOptions};
+use serde::Serialize;
+
+use crate::commands::index::{summary_line, update};
+use crate::commands::{Config, open_index};
+use crate::exit;
+use crate::flags::{SearchArgs, SortArg};
+use crate::output::json_line;
+
+pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    if !args.paths.is_empty() {
+        let show_progress = !args.json && std::io::stderr().is_terminal();
+        let summary = update(config, &args.paths, &UpdateOptions::default(), show_progress)?;
+        if summary.added + summary.updated + summary.removed > 0 || !summary.failed.is_empty() {
+            eprintln!("newsdex: index updated: {}", summary_line(&summary));
+        }
+    }
+    let index = open_index(config)?;
+    let query = args.query.join(" ");
+    let options = SearchOptions {
+        limit: args.limit,
+        offset: args.offset,
+        section: args.section,
+        sort: match args.sort {
+            SortArg::Relevance => SortOrder::Relevance,
+            SortArg::Date | SortArg::Newest => SortOrder::Newest,
+            SortArg::Oldest => SortOrder::Oldest,
+        },
+        ..SearchOptions::default()
+    };
+    let results = index.search(&query, &options)?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        for hit in &results.hits {
+            json_line(&mut out, &JsonHit { kind: "hit", hit })?;
+        }
+        json_line(
+            &mut out,
+            &JsonSummary {
+                kind: "summary",
+                query: &query,
+                total: results.total,
+                returned: results.hits.len(),
+                elapsed_ms: started.elapsed().as_millis(),
+            },
+        )?;
+    } else {
+        for (rank, hit) in results.hits.iter().enumerate() {
+            print_hit(&mut out, config, args.offset + rank + 1, hit)?;
+        }
+        let shown = results.hits.len();
+        let footer = format!("{shown} of {} matching articles", results.total);
+        writeln!(out, "{}", config.style.dim(&footer))?;
+    }
+    Ok(if results.total == 0 { exit::NOTHING_FOUND } else { exit::FOUND })
+}
+
+fn print_hit(out: &mut impl Write, config: &Config, rank: usize, hit: &Hit) -> anyhow::Result<()> {
+    let style = &config.style;
+    let title = hit.title.as_deref().unwrap_or("(untitled)");
+    writeln!(out, "{rank}. {}", style.title(title))?;
+    let mut meta = Vec::new();
+    if let Some(outlet) = &hit.outlet {
+        meta.push(outlet.clone());
+    }
+    if let Some(published) = &hit.published {
+        meta.push(published.clone());
+    }
+    if let Some(section) = &hit.section {
+        meta.push(format!("section: {section}"));
+    }
+    meta.push(hit.path.clone());
+    meta.push(format!("id {}", hit.id));
+    writeln!(out, "   {}", style.dim(&meta.join(" · ")))?;
+    let snippet = style.highlight(&hit.snippet.text, &hit.snippet.highlights);
+    writeln!(out, "   {}", snippet.replace('\n', " "))?;
+    writeln!(out)?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct JsonHit<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(flatten)]
+    hit: &'a Hit,
+}
+
+#[derive(Serialize)]
+struct JsonSummary<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    query: &'a str,
+    total: usize,
+    returned: usize,
+    elapsed_ms: u128,
+}

@@ -1,0 +1,166 @@
+//! The command line, as clap sees it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Search engine for news archives: who said what, about whom, and when.
+#[derive(Debug, Parser)]
+#[command(name = "newsdex", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// The index directory [default: .newsdex in the current directory].
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// When to color output: auto means when stdout is a terminal and NO_COLOR is unset.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Whether to use colors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Color when stdout is a terminal and NO_COLOR is unset.
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add news files to the index, or bring it up to date with them.
+    Index(IndexArgs),
+    /// Search the index and print ranked hits with highlighted snippets.
+    Search(SearchArgs),
+    /// Print one article by id.
+    Show(ShowArgs),
+    /// Print counts that describe the index.
+    Stats(StatsArgs),
+    /// Read news files and print the clean articles, without indexing.
+    Extract(ExtractArgs),
+}
+
+/// Settings shared by the commands that read news files.
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Use this publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every article.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+}
+
+/// `newsdex index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files and directories to index; directories are walked for *.txt files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// The index writer's memory budget, in megabytes.
+    #[arg(long, default_value_t = 200, value_name = "MB")]
+    pub memory: usize,
+
+    /// Indexing threads [default: one per core, at most 8].
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Skip files larger than this many megabytes.
+    #[arg(long, default_value_t = 64, value_name = "MB")]
+    pub max_file_size: u64,
+
+    /// Print no progress bar and no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+
+    /// Print the summary as one JSON object on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query, in tantivy syntax: words (all required), "phrases", OR, NOT, field:term.
+    #[arg(required = true, value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// How many hits to print.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    pub limit: usize,
+
+    /// Skip this many hits first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+
+    /// Only match text inside sections with this heading ("The Facts").
+    #[arg(long, value_name = "HEADING")]
+    pub section: Option<String>,
+
+    /// Order of hits.
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+
+    /// Bring the index up to date with these files or directories first
+    /// (indexing them on first use).
+    #[arg(long = "in", value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Print JSON Lines: one {"type":"hit"} per hit, then a {"type":"summary"}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Orders of search hits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first.
+    Relevance,
+    /// Newest first (same as newest).
+    Date,
+    /// Newest first.
+    Newest,
+    /// Oldest first.
+    Oldest,
+}
+
+/// `newsdex show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The article id, as printed by search.
+    pub id: String,
+
+    /// Print the article as one JSON line.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print the counts as one JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files and directories to read; directories are walked for *.txt files.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+
+    /// Print JSON Lines, one {"type":"article"} per article (the data contract).
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,159 @@
+//! Opening and creating an index directory.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
+
+use crate::schema::{Fields, SCHEMA_VERSION, build_schema, fields_of, register_analyzers};
+use crate::{Error, Result};
+
+/// The file beside tantivy's own that records which schema wrote the index.
+const VERSION_FILE: &str = "newsdex-version";
+/// The file where the process holding the writer leaves its pid, so that a
+/// second writer can say who holds the lock.
+const WRITER_PID_FILE: &str = "newsdex-writer.pid";
+
+/// How much memory and how many threads the index writer may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WriterOptions {
+    /// The writer's memory budget in bytes, shared by its threads.
+    pub memory_budget: usize,
+    /// Indexing threads; 0 means one per core, at most 8.
+    pub threads: usize,
+}
+
+impl Default for WriterOptions {
+    fn default() -> Self {
+        WriterOptions { memory_budget: 200_000_000, threads: 0 }
+    }
+}
+
+/// A newsdex index: a tantivy index with the newsdex schema, on disk or in RAM.
+pub struct NewsIndex {
+    pub(crate) index: Index,
+    pub(crate) fields: Fields,
+    pub(crate) reader: IndexReader,
+    dir: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for NewsIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewsIndex").field("dir", &self.dir).finish_non_exhaustive()
+    }
+}
+
+impl NewsIndex {
+    /// Opens the index in `dir`, failing with [`Error::NoIndex`] when there is none.
+    pub fn open(dir: &Path) -> Result<NewsIndex> {
+        if !dir.join("meta.json").is_file() {
+            return Err(Error::NoIndex { path: dir.to_path_buf() });
+        }
+        check_version(dir)?;
+        let index = Index::open_in_dir(dir).map_err(|error| open_error(dir, error))?;
+        NewsIndex::from_index(index, Some(dir.to_path_buf()))
+    }
+
+    /// Opens the index in `dir`, creating the directory and an empty index if needed.
+    pub fn open_or_create(dir: &Path) -> Result<NewsIndex> {
+        if dir.join("meta.json").is_file() {
+            return NewsIndex::open(dir);
+        }
+        fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        let (schema, _) = build_schema();
+        let directory =
+            MmapDirectory::open(dir).map_err(|error| open_error(dir, TantivyError::from(error)))?;
+        let index = Index::create(directory, schema, Default::default())?;
+        fs::write(dir.join(VERSION_FILE), format!("{SCHEMA_VERSION}\n"))
+            .map_err(|source| Error::Io { path: dir.join(VERSION_FILE), source })?;
+        NewsIndex::from_index(index, Some(dir.to_path_buf()))
+    }
+
+    /// Creates an empty index in memory, for tests and short-lived use.
+    pub fn create_in_ram() -> NewsIndex {
+        let (schema, _) = build_schema();
+        let index = Index::create_in_ram(schema);
+        NewsIndex::from_index(index, None).expect("an index in RAM always opens")
+    }
+
+    fn from_index(index: Index, dir: Option<PathBuf>) -> Result<NewsIndex> {
+        register_analyzers(&index);
+        let schema = index.schema();
+        let Some(fields) = fields_of(&schema) else {
+            return Err(Error::Incompatible {
+                path: dir.unwrap_or_default(),
+                found: "a schema without newsdex's fields".to_owned(),
+            });
+        };
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(NewsIndex { index, fields, reader, dir })
+    }
+
+    /// The directory of an on-disk index.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
+    }
+
+    /// The underlying tantivy index, for callers that need more than newsdex offers.
+    pub fn tantivy_index(&self) -> &Index {
+        &self.index
+    }
+
+    /// Takes the index's single writer lock.
+    pub(crate) fn writer(&self, options: WriterOptions) -> Result<IndexWriter<TantivyDocument>> {
+        let threads = match options.threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
+            n => n,
+        };
+        // tantivy wants at least 15 MB per thread.
+        let memory_budget = options.memory_budget.max(threads * 15_000_000);
+        match self.index.writer_with_num_threads(threads, memory_budget) {
+            Ok(writer) => {
+                if let Some(dir) = &self.dir {
+                    // Best effort: the pid only improves the message a second writer shows.
+                    let _ = fs::write(dir.join(WRITER_PID_FILE), std::process::id().to_string());
+                }
+                Ok(writer)
+            }
+            Err(TantivyError::LockFailure(..)) => {
+                let pid = self.dir.as_ref().and_then(|dir| {
+                    fs::read_to_string(dir.join(WRITER_PID_FILE)).ok()?.trim().parse().ok()
+                });
+                Err(Error::Locked { path: self.dir.clone().unwrap_or_default(), pid })
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    /// Makes the latest commit visible to searches.
+    pub(crate) fn reload(&self) -> Result<()> {
+        self.reader.reload()?;
+        Ok(())
+    }
+}
+
+fn check_version(dir: &Path) -> Result<()> {
+    let found = match fs::read_to_string(dir.join(VERSION_FILE)) {
+        Ok(text) => text.trim().to_owned(),
+        Err(_) => "no version file".to_owned(),
+    };
+    if found != SCHEMA_VERSION.to_string() {
+        let found = if found.chars().all(|c| c.is_ascii_digit()) && !found.is_empty() {
+            format!("schema version {found}, expected {SCHEMA_VERSION}")
+        } else {
+            found
+        };
+        return Err(Error::Incompatible { path: dir.to_path_buf(), found });
+    }
+    Ok(())
+}
+
+fn open_error(dir: &Path, error: TantivyError) -> Error {
+    match error {
+        TantivyError::SchemaError(reason) => {
+            Error::Incompatible { path: dir.to_path_buf(), found: reason }
+        }
+        other => Error::Tantivy(other),
+    }
+}

@@ -1,0 +1,185 @@
+//! The one place that knows the tantivy schema and the text analyzers.
+//!
+//! Every field name used anywhere in the index crate is defined here, so
+//! that a change of schema is a change of this module and of
+//! [`SCHEMA_VERSION`].
+
+use tantivy::Index;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer,
+};
+
+/// Bumped whenever the schema or the analyzers change in a way that needs
+/// a re-index. It is stored beside the index and checked on open.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The analyzer of all free-text fields: lower-casing, ASCII folding
+/// (so that "Erdoğan" matches "Erdogan") and English stemming.
+pub const NEWS_ANALYZER: &str = "news";
+
+/// The value of [`Fields::kind`] for a whole article.
+pub const KIND_ARTICLE: &str = "article";
+/// The value of [`Fields::kind`] for one headed section of an article.
+pub const KIND_SECTION: &str = "section";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// `article` or `section`: sections are indexed as documents of their
+    /// own so that a query can be limited to one section's text.
+    pub kind: Field,
+    /// The article id (for a section, the id of its article plus `#N`).
+    pub id: Field,
+    /// For a section, the id of its article.
+    pub parent: Field,
+    /// The canonical path of the source file; the unit of incremental updates.
+    pub path: Field,
+    /// The path as it was given on the command line.
+    pub display_path: Field,
+    /// The headline.
+    pub title: Field,
+    /// The body text (for a section, the section's text).
+    pub body: Field,
+    /// Section headings: all of them for an article, its own for a section.
+    pub section: Field,
+    /// Author names.
+    pub author: Field,
+    /// The outlet, as text.
+    pub outlet: Field,
+    /// The dateline.
+    pub dateline: Field,
+    /// The publication date as ISO 8601 at its precision.
+    pub published: Field,
+    /// The publication date as a date, for sorting and range filters.
+    pub published_day: Field,
+    /// The encoding the file was decoded from.
+    pub encoding: Field,
+    /// The format the file was read as.
+    pub format: Field,
+    /// The source file's modification time, in seconds since the epoch.
+    pub mtime: Field,
+    /// The source file's size in bytes.
+    pub size: Field,
+    /// A hash of the source file's bytes.
+    pub content_hash: Field,
+    /// The rest of the article (sections, warnings, entities…) as JSON.
+    pub extra: Field,
+}
+
+/// Builds the schema and returns it with its field handles.
+pub fn build_schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let text_indexing = TextFieldIndexing::default()
+        .set_tokenizer(NEWS_ANALYZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let text = TextOptions::default().set_indexing_options(text_indexing.clone());
+    let stored_text = text.clone().set_stored();
+    let fields = Fields {
+        kind: builder.add_text_field("kind", STRING),
+        id: builder.add_text_field("id", STRING | STORED),
+        parent: builder.add_text_field("parent", STRING | STORED),
+        path: builder.add_text_field("path", STRING | STORED | FAST),
+        display_path: builder.add_text_field("display_path", STORED),
+        title: builder.add_text_field("title", stored_text.clone()),
+        body: builder.add_text_field("body", stored_text.clone()),
+        section: builder.add_text_field("section", stored_text.clone()),
+        author: builder.add_text_field("author", stored_text.clone()),
+        outlet: builder.add_text_field("outlet", stored_text.clone()),
+        dateline: builder.add_text_field("dateline", stored_text),
+        published: builder.add_text_field("published", STRING | STORED),
+        published_day: builder.add_date_field("published_day", INDEXED | FAST),
+        encoding: builder.add_text_field("encoding", STRING | STORED),
+        format: builder.add_text_field("format", STRING | STORED),
+        mtime: builder.add_u64_field("mtime", FAST | STORED),
+        size: builder.add_u64_field("size", FAST | STORED),
+        content_hash: builder.add_u64_field("content_hash", FAST | STORED),
+        extra: builder.add_text_field("extra", STORED),
+    };
+    (builder.build(), fields)
+}
+
+/// The analyzer behind [`NEWS_ANALYZER`].
+///
+/// The simple tokenizer splits on anything that is not alphanumeric, so
+/// typographic and straight quotes, apostrophes and dashes all fold away
+/// for search while they stay in the stored text.
+pub fn news_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers the analyzers the schema refers to; needed on every opened index.
+pub fn register_analyzers(index: &Index) {
+    index.tokenizers().register(NEWS_ANALYZER, news_analyzer());
+}
+
+/// Resolves the fields of an opened index's schema by name.
+pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
+    let field = |name: &str| schema.get_field(name).ok();
+    Some(Fields {
+        kind: field("kind")?,
+        id: field("id")?,
+        parent: field("parent")?,
+        path: field("path")?,
+        display_path: field("display_path")?,
+        title: field("title")?,
+        body: field("body")?,
+        section: field("section")?,
+        author: field("author")?,
+        outlet: field("outlet")?,
+        dateline: field("dateline")?,
+        published: field("published")?,
+        published_day: field("published_day")?,
+        encoding: field("encoding")?,
+        format: field("format")?,
+        mtime: field("mtime")?,
+        size: field("size")?,
+        content_hash: field("content_hash")?,
+        extra: field("extra")?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tantivy::tokenizer::TokenStream;
+
+    fn tokens(text: &str) -> Vec<String> {
+        let mut analyzer = news_analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn analyzer_folds_diacritics_case_and_quotes() {
+        assert_eq!(tokens("Erdoğan"), tokens("erdogan"));
+        assert_eq!(tokens("“key moment.”"), vec!["key", "moment"]);
+        assert_eq!(tokens("Turkey’s"), tokens("Turkey's"));
+    }
+
+    #[test]
+    fn analyzer_stems_english() {
+        assert_eq!(tokens("ambassadors"), tokens("ambassador"));
+        assert_eq!(tokens("relations"), vec!["relat"]);
+    }
+
+    #[test]
+    fn fields_resolve_by_name() {
+        let (schema, built) = build_schema();
+        let resolved = fields_of(&schema).expect("every field is in the schema");
+        assert_eq!(resolved.body, built.body);
+        assert_eq!(resolved.extra, built.extra);
+    }
+}

@@ -1,0 +1,560 @@
+//! Bringing an index up to date with folders of news files.
+//!
+//! A run walks the given paths, compares each file with what the index
+//! holds for its canonical path (modification time and size first, then a
+//! hash of the bytes), ingests only new and changed files, and removes the
+//! documents of files that are gone. All of it lands in one commit per batch,
+//! so a crash leaves the index at its last commit.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use newsdex_ingest::{
+    Article, IngestOptions, PreparedText, RepeatedLines, RepeatedLinesBuilder, Source,
+    ingest_prepared, prepare,
+};
+use rayon::prelude::*;
+use tantivy::schema::Value;
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+
+use crate::news_index::{NewsIndex, WriterOptions};
+use crate::schema::{Fields, KIND_ARTICLE, KIND_SECTION};
+use crate::{Error, Result};
+
+/// File name extensions read when walking a directory. A file named
+/// explicitly is always read, whatever its name.
+pub const NEWS_FILE_EXTENSIONS: &[&str] = &["txt", "text"];
+
+/// How many files are read and parsed before their documents go to the
+/// writer; bounds the memory a run holds at once. The first batch is also
+/// the sample in which lines repeated across files are found.
+const BATCH_FILES: usize = 2_000;
+
+/// How many files of a run are sampled to find lines repeated across files.
+
+/// Settings for [`NewsIndex::update`].
+#[derive(Debug, Clone)]
+pub struct UpdateOptions {
+    /// Memory and threads of the index writer.
+    pub writer: WriterOptions,
+    /// A publication date that replaces whatever the files state.
+    pub published: Option<String>,
+    /// Commit after this many articles, so that a crash loses at most one batch.
+    pub commit_every: usize,
+    /// Files larger than this are reported as failed instead of read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for UpdateOptions {
+    fn default() -> Self {
+        UpdateOptions {
+            writer: WriterOptions::default(),
+            published: None,
+            commit_every: 50_000,
+            max_file_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Receives progress while an update runs. All methods have empty defaults.
+pub trait Progress: Sync {
+    /// The walk is done and `files` files will be looked at.
+    fn start(&self, files: u64) {
+        let _ = files;
+    }
+    /// `files` more files have been looked at.
+    fn advance(&self, files: u64) {
+        let _ = files;
+    }
+}
+
+/// A [`Progress`] that shows nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
+/// A file that could not be indexed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FailedFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// What an update did.
+#[derive(Debug, Clone, Default)]
+pub struct UpdateSummary {
+    /// Articles from files the index did not have.
+    pub added: usize,
+    /// Articles from files that changed since they were indexed.
+    pub updated: usize,
+    /// Articles of files that are gone or no longer hold an article.
+    pub removed: usize,
+    /// Files that were already indexed as they are.
+    pub unchanged: usize,
+    /// Files that could not be indexed; the run went on without them.
+    pub failed: Vec<FailedFile>,
+    /// Warnings raised while reading files, with the file they concern.
+    pub warnings: Vec<(PathBuf, String)>,
+    /// Wall-clock time of the run.
+    pub elapsed: Duration,
+}
+
+/// What the index holds for one source file.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct IndexedFile {
+    mtime: u64,
+    size: u64,
+    content_hash: u64,
+    articles: usize,
+}
+
+/// A news file found under the paths given to a run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewsFile {
+    /// The path as reached from what the user gave: the one to show.
+    pub path: PathBuf,
+    /// The canonical path: the key of the file in the index, and what its
+    /// article ids are derived from.
+    pub key: String,
+}
+
+/// The outcome of looking at one file, before it is parsed.
+enum Looked {
+    Unchanged,
+    Failed(FailedFile),
+    /// The file's text changed or is new; `previous` is what the index had.
+    Changed {
+        file: NewsFile,
+        prepared: PreparedText,
+        stat: FileStat,
+        previous: Option<IndexedFile>,
+    },
+    /// The file is still there but holds no article any more.
+    Emptied { file: NewsFile, reason: String, previous: Option<IndexedFile> },
+}
+
+/// The outcome of one file, ready to be written.
+enum Outcome {
+    Unchanged,
+    Failed(FailedFile),
+    Emptied { file: NewsFile, reason: String, previous: Option<IndexedFile> },
+    Parsed { file: NewsFile, stat: FileStat, previous: Option<IndexedFile>, articles: Vec<Article> },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct FileStat {
+    mtime: u64,
+    size: u64,
+    content_hash: u64,
+}
+
+impl NewsIndex {
+    /// Brings the index up to date with the news files under `paths`.
+    ///
+    /// Unchanged files are skipped, changed ones replaced, and files that
+    /// disappeared from a walked directory removed. A file that cannot be
+    /// read or holds no text is reported in [`UpdateSummary::failed`] and
+    /// the run goes on. Fails only when the index itself cannot be written,
+    /// for instance when another process holds it ([`Error::Locked`]).
+    pub fn update(
+        &self,
+        paths: &[PathBuf],
+        options: &UpdateOptions,
+        progress: &dyn Progress,
+    ) -> Result<UpdateSummary> {
+        let started = Instant::now();
+        let mut summary = UpdateSummary::default();
+        let mut writer = self.writer(options.writer)?;
+        self.reload()?;
+        let indexed = self.indexed_files()?;
+
+        let walk = walk(paths, self.dir());
+        summary.failed.extend(walk.failed);
+        progress.start(walk.files.len() as u64);
+
+        let mut articles_since_commit = 0usize;
+        let mut repeated: Option<Arc<RepeatedLines>> = None;
+        for batch in walk.files.chunks(BATCH_FILES) {
+            let looked: Vec<Looked> = batch
+                .par_iter()
+                .map(|file| {
+                    let outcome = look_at(file, indexed.get(&file.key).copied(), options);
+                    progress.advance(1);
+                    outcome
+                })
+                .collect();
+            if repeated.is_none() {
+                repeated = Some(Arc::new(repeated_lines_of(&looked)));
+            }
+            let ingest_options = IngestOptions {
+                published: options.published.clone(),
+                repeated_lines: repeated.clone(),
+            };
+            let outcomes: Vec<Outcome> = looked
+                .into_par_iter()
+                .map(|looked| parse_looked(looked, &ingest_options))
+                .collect();
+            for outcome in outcomes {
+                match outcome {
+                    Outcome::Unchanged => summary.unchanged += 1,
+                    Outcome::Failed(failed) => summary.failed.push(failed),
+                    Outcome::Emptied { file, reason, previous } => {
+                        if let Some(previous) = previous {
+                            writer.delete_term(Term::from_field_text(self.fields.path, &file.key));
+                            summary.removed += previous.articles;
+                        }
+                        summary.failed.push(FailedFile { path: file.path, reason });
+                    }
+                    Outcome::Parsed { file, stat, previous, articles } => {
+                        writer.delete_term(Term::from_field_text(self.fields.path, &file.key));
+                        match previous {
+                            Some(previous) => {
+                                summary.updated += articles.len().min(previous.articles);
+                                summary.added += articles.len().saturating_sub(previous.articles);
+                                summary.removed += previous.articles.saturating_sub(articles.len());
+                            }
+                            None => summary.added += articles.len(),
+                        }
+                        for article in &articles {
+                            for warning in &article.warnings {
+                                summary.warnings.push((file.path.clone(), warning.clone()));
+                            }
+                            add_article(&writer, &self.fields, &file, stat, article)?;
+                        }
+                        articles_since_commit += articles.len();
+                    }
+                }
+            }
+            if articles_since_commit >= options.commit_every {
+                writer.commit()?;
+                articles_since_commit = 0;
+            }
+        }
+
+        let seen: HashSet<&str> = walk.files.iter().map(|file| file.key.as_str()).collect();
+        for (key, file) in &indexed {
+            if seen.contains(key.as_str()) {
+                continue;
+            }
+            let under_walked_root = walk.roots.iter().any(|root| is_under(key, root));
+            let under_unreadable = walk.unreadable_dirs.iter().any(|dir| is_under(key, dir));
+            if under_walked_root && !under_unreadable {
+                writer.delete_term(Term::from_field_text(self.fields.path, key));
+                summary.removed += file.articles;
+            }
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        self.reload()?;
+        summary.elapsed = started.elapsed();
+        Ok(summary)
+    }
+
+    /// What the index holds per source file, read from fast fields.
+    pub(crate) fn indexed_files(&self) -> Result<HashMap<String, IndexedFile>> {
+        let searcher = self.reader.searcher();
+        let mut files: HashMap<String, IndexedFile> = HashMap::new();
+        let mut path = String::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let Some(paths) = fast.str("path")? else { continue };
+            let mtimes = fast.u64("mtime")?;
+            let sizes = fast.u64("size")?;
+            let hashes = fast.u64("content_hash")?;
+            let alive = segment.alive_bitset();
+            for doc in 0..segment.max_doc() {
+                if alive.is_some_and(|alive| !alive.is_alive(doc)) {
+                    continue;
+                }
+                // Only article documents carry a modification time.
+                let Some(mtime) = mtimes.first(doc) else { continue };
+                let Some(ord) = paths.term_ords(doc).next() else { continue };
+                path.clear();
+                if !paths.ord_to_str(ord, &mut path).map_err(tantivy::TantivyError::from)? {
+                    continue;
+                }
+                let entry = files.entry(path.clone()).or_insert(IndexedFile {
+                    mtime,
+                    size: sizes.first(doc).unwrap_or(0),
+                    content_hash: hashes.first(doc).unwrap_or(0),
+                    articles: 0,
+                });
+                entry.articles += 1;
+            }
+        }
+        Ok(files)
+    }
+}
+
+/// The files a run will look at, and what went wrong finding them.
+#[derive(Debug, Default)]
+pub struct NewsFiles {
+    /// The files, in a stable order, each once.
+    pub files: Vec<NewsFile>,
+    /// Paths that could not be read or listed.
+    pub failed: Vec<FailedFile>,
+    /// Canonical forms of the paths given: files under them that the walk
+    /// did not find are gone.
+    roots: Vec<String>,
+    /// Directories that could not be listed: their files are not gone, only
+    /// out of sight, so their documents are kept.
+    unreadable_dirs: Vec<String>,
+}
+
+/// Finds the news files under `paths`: the files named, and the files with a
+/// [news extension](NEWS_FILE_EXTENSIONS) in the directories named, walked in
+/// name order, following symbolic links (loops are reported), skipping
+/// hidden files and directories.
+pub fn find_news_files(paths: &[PathBuf]) -> NewsFiles {
+    walk(paths, None)
+}
+
+fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
+    let mut result = NewsFiles::default();
+    let index_dir = index_dir.and_then(|dir| fs::canonicalize(dir).ok());
+    let mut seen = HashSet::new();
+    for given in paths {
+        let canonical = match fs::canonicalize(given) {
+            Ok(canonical) => canonical,
+            Err(error) => {
+                result.failed.push(FailedFile { path: given.clone(), reason: error.to_string() });
+                continue;
+            }
+        };
+        result.roots.push(canonical.to_string_lossy().into_owned());
+        if canonical.is_file() {
+            let key = canonical.to_string_lossy().into_owned();
+            if seen.insert(key.clone()) {
+                result.files.push(NewsFile { key, path: given.clone() });
+            }
+            continue;
+        }
+        let walker = walkdir::WalkDir::new(given)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error.path().map_or_else(|| given.clone(), Path::to_path_buf);
+                    if error.loop_ancestor().is_none() && path.is_dir() {
+                        let key = key_under(&canonical, given, &path);
+                        result.unreadable_dirs.push(key);
+                    }
+                    let reason = match error.io_error() {
+                        Some(io) => io.to_string(),
+                        None => error.to_string(),
+                    };
+                    result.failed.push(FailedFile { path, reason });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() || !has_news_extension(entry.path()) {
+                continue;
+            }
+            let key = key_under(&canonical, given, entry.path());
+            if index_dir.as_ref().is_some_and(|dir| Path::new(&key).starts_with(dir)) {
+                continue;
+            }
+            if seen.insert(key.clone()) {
+                result.files.push(NewsFile { key, path: entry.path().to_path_buf() });
+            }
+        }
+    }
+    result
+}
+
+/// The key of `path`, found by walking `given`, whose canonical form is `canonical`.
+fn key_under(canonical: &Path, given: &Path, path: &Path) -> String {
+    match path.strip_prefix(given) {
+        Ok(relative) if relative.as_os_str().is_empty() => canonical.to_string_lossy().into_owned(),
+        Ok(relative) => canonical.join(relative).to_string_lossy().into_owned(),
+        Err(_) => path.to_string_lossy().into_owned(),
+    }
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+fn has_news_extension(path: &Path) -> bool {
+    path.extension().and_then(|extension| extension.to_str()).is_some_and(|extension| {
+        NEWS_FILE_EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(extension))
+    })
+}
+
+fn is_under(key: &str, root: &str) -> bool {
+    Path::new(key).starts_with(root)
+}
+
+/// Decides whether a file needs reading, and reads it if so.
+fn look_at(file: &NewsFile, previous: Option<IndexedFile>, options: &UpdateOptions) -> Looked {
+    let failed = |reason: String| Looked::Failed(FailedFile { path: file.path.clone(), reason });
+    let metadata = match fs::metadata(&file.path) {
+        Ok(metadata) => metadata,
+        Err(error) => return failed(error.to_string()),
+    };
+    let size = metadata.len();
+    if size > options.max_file_bytes {
+        return failed(format!(
+            "file is {size} bytes, over the limit of {} bytes",
+            options.max_file_bytes
+        ));
+    }
+    let mtime = metadata
+        .modified()
+        .ok()
+        .and_then(|modified| modified.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |since| since.as_nanos() as u64);
+    if previous.is_some_and(|previous| previous.mtime == mtime && previous.size == size) {
+        return Looked::Unchanged;
+    }
+    let bytes = match fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(error) => return failed(error.to_string()),
+    };
+    let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if previous.is_some_and(|previous| previous.content_hash == content_hash) {
+        return Looked::Unchanged;
+    }
+    let stat = FileStat { mtime, size: bytes.len() as u64, content_hash };
+    if bytes.is_empty() {
+        return Looked::Emptied { file: file.clone(), reason: "empty file".to_owned(), previous };
+    }
+    let prepared = prepare(&bytes);
+    if looks_binary(&bytes, prepared.encoding) {
+        let reason = "binary data, not text".to_owned();
+        return Looked::Emptied { file: file.clone(), reason, previous };
+    }
+    Looked::Changed { file: file.clone(), prepared, stat, previous }
+}
+
+/// A NUL byte in the first 8 KiB of a file that is not UTF-16 marks binary
+/// data, as it does for git and ripgrep.
+fn looks_binary(bytes: &[u8], encoding: &str) -> bool {
+    !encoding.starts_with("UTF-16") && bytes[..bytes.len().min(8192)].contains(&0)
+}
+
+/// Finds the lines repeated across the files read in the first batch.
+fn repeated_lines_of(looked: &[Looked]) -> RepeatedLines {
+    let mut builder = RepeatedLinesBuilder::new();
+    for outcome in looked {
+        if let Looked::Changed { prepared, .. } = outcome {
+            builder.add_text(&prepared.text);
+        }
+    }
+    builder.build()
+}
+
+fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
+    match looked {
+        Looked::Unchanged => Outcome::Unchanged,
+        Looked::Failed(failed) => Outcome::Failed(failed),
+        Looked::Emptied { file, reason, previous } => Outcome::Emptied { file, reason, previous },
+        Looked::Changed { file, prepared, stat, previous } => {
+            let shown = file.path.to_string_lossy();
+            let source = Source { path: &shown, id_key: &file.key };
+            let articles: Vec<Article> = ingest_prepared(prepared, &source, options)
+                .into_iter()
+                .filter(|article| !is_empty_article(article))
+                .collect();
+            if articles.is_empty() {
+                let reason = "no text left after removing boilerplate".to_owned();
+                Outcome::Emptied { file, reason, previous }
+            } else {
+                Outcome::Parsed { file, stat, previous, articles }
+            }
+        }
+    }
+}
+
+fn is_empty_article(article: &Article) -> bool {
+    article.text.trim().is_empty() && article.title.as_deref().is_none_or(|title| title.trim().is_empty())
+}
+
+/// Adds an article and one document per section.
+fn add_article(
+    writer: &IndexWriter,
+    fields: &Fields,
+    file: &NewsFile,
+    stat: FileStat,
+    article: &Article,
+) -> Result<()> {
+    let published_day = article.published.as_deref().and_then(parse_published_day);
+    let mut shared = TantivyDocument::default();
+    shared.add_text(fields.path, &file.key);
+    shared.add_text(fields.display_path, &article.path);
+    if let Some(title) = &article.title {
+        shared.add_text(fields.title, title);
+    }
+    for author in &article.authors {
+        shared.add_text(fields.author, author);
+    }
+    if let Some(outlet) = &article.outlet {
+        shared.add_text(fields.outlet, outlet);
+    }
+    if let Some(published) = &article.published {
+        shared.add_text(fields.published, published);
+    }
+    if let Some(day) = published_day {
+        shared.add_date(fields.published_day, day);
+    }
+
+    let mut document = shared.clone();
+    document.add_text(fields.kind, KIND_ARTICLE);
+    document.add_text(fields.id, &article.id);
+    document.add_text(fields.body, &article.text);
+    for section in &article.sections {
+        document.add_text(fields.section, &section.heading);
+    }
+    if let Some(dateline) = &article.dateline {
+        document.add_text(fields.dateline, dateline);
+    }
+    document.add_text(fields.encoding, &article.encoding);
+    document.add_text(fields.format, article.format.as_str());
+    document.add_u64(fields.mtime, stat.mtime);
+    document.add_u64(fields.size, stat.size);
+    document.add_u64(fields.content_hash, stat.content_hash);
+    // The body and title are stored in their own fields; the rest of the
+    // article is kept as JSON so that `show` can give the article back whole.
+    let rest = Article { text: String::new(), title: None, ..article.clone() };
+    let rest = serde_json::to_string(&rest).map_err(|error| Error::Tantivy(error.into()))?;
+    document.add_text(fields.extra, rest);
+    writer.add_document(document)?;
+
+    for (number, section) in article.sections.iter().enumerate() {
+        let Some(text) = article.text.get(section.start..section.end) else { continue };
+        let mut document = shared.clone();
+        document.add_text(fields.kind, KIND_SECTION);
+        document.add_text(fields.id, format!("{}#{}", article.id, number + 1));
+        document.add_text(fields.parent, &article.id);
+        document.add_text(fields.section, &section.heading);
+        document.add_text(fields.body, text);
+        writer.add_document(document)?;
+    }
+    Ok(())
+}
+
+/// The first day of an ISO 8601 date at any precision, as a tantivy date.
+pub(crate) fn parse_published_day(published: &str) -> Option<DateTime> {
+    let mut parts = published.splitn(3, '-');
+    let year: i16 = parts.next()?.parse().ok()?;
+    let month: i8 = parts.next().map_or(Some(1), |month| month.parse().ok())?;
+    let day: i8 = parts.next().map_or(Some(1), |day| day.parse().ok())?;
+    let date = jiff::civil::Date::new(year, month, day).ok()?;
+    let seconds = date.to_zoned(jiff::tz::TimeZone::UTC).ok()?.timestamp().as_second();
+    Some(DateTime::from_timestamp_secs(seconds))
+}
+
+/// Reads a stored text value.
+pub(crate) fn stored_text(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    document.get_first(field).and_then(|value| value.as_str()).map(str::to_owned)
+}
