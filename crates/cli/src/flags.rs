@@ -76,6 +76,10 @@ pub struct IndexArgs {
     #[arg(long, default_value_t = 64, value_name = "MB")]
     pub max_file_size: u64,
 
+    /// Commit after this many articles, so that a crash loses at most that many.
+    #[arg(long, default_value_t = 50_000, value_name = "N")]
+    pub commit_every: usize,
+
     /// Print no progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,

@@ -65,7 +65,11 @@ impl Style {
     }
 
     fn paint(&self, code: &str, text: &str) -> String {
-        if self.color { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+        if self.color {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
     }
 }
 
@@ -79,7 +83,9 @@ pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result
 /// A closed pipe downstream (`newsdex search x | head`) is not an error.
 pub fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
-        cause.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
             || cause
                 .downcast_ref::<serde_json::Error>()
                 .and_then(|json| json.io_error_kind())
@@ -94,7 +100,10 @@ mod tests {
     #[test]
     fn highlight_marks_ranges_without_color() {
         let style = Style::new(false);
-        assert_eq!(style.highlight("recalled its ambassador", &[[13, 23]]), "recalled its **ambassador**");
+        assert_eq!(
+            style.highlight("recalled its ambassador", &[[13, 23]]),
+            "recalled its **ambassador**"
+        );
     }
 
     #[test]

@@ -26,7 +26,10 @@ pub struct WriterOptions {
 
 impl Default for WriterOptions {
     fn default() -> Self {
-        WriterOptions { memory_budget: 200_000_000, threads: 0 }
+        WriterOptions {
+            memory_budget: 200_000_000,
+            threads: 0,
+        }
     }
 }
 
@@ -40,7 +43,9 @@ pub struct NewsIndex {
 
 impl std::fmt::Debug for NewsIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NewsIndex").field("dir", &self.dir).finish_non_exhaustive()
+        f.debug_struct("NewsIndex")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
     }
 }
 
@@ -48,7 +53,9 @@ impl NewsIndex {
     /// Opens the index in `dir`, failing with [`Error::NoIndex`] when there is none.
     pub fn open(dir: &Path) -> Result<NewsIndex> {
         if !dir.join("meta.json").is_file() {
-            return Err(Error::NoIndex { path: dir.to_path_buf() });
+            return Err(Error::NoIndex {
+                path: dir.to_path_buf(),
+            });
         }
         check_version(dir)?;
         let index = Index::open_in_dir(dir).map_err(|error| open_error(dir, error))?;
@@ -60,13 +67,20 @@ impl NewsIndex {
         if dir.join("meta.json").is_file() {
             return NewsIndex::open(dir);
         }
-        fs::create_dir_all(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         let (schema, _) = build_schema();
         let directory =
             MmapDirectory::open(dir).map_err(|error| open_error(dir, TantivyError::from(error)))?;
         let index = Index::create(directory, schema, Default::default())?;
-        fs::write(dir.join(VERSION_FILE), format!("{SCHEMA_VERSION}\n"))
-            .map_err(|source| Error::Io { path: dir.join(VERSION_FILE), source })?;
+        fs::write(dir.join(VERSION_FILE), format!("{SCHEMA_VERSION}\n")).map_err(|source| {
+            Error::Io {
+                path: dir.join(VERSION_FILE),
+                source,
+            }
+        })?;
         NewsIndex::from_index(index, Some(dir.to_path_buf()))
     }
 
@@ -86,8 +100,16 @@ impl NewsIndex {
                 found: "a schema without newsdex's fields".to_owned(),
             });
         };
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
-        Ok(NewsIndex { index, fields, reader, dir })
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(NewsIndex {
+            index,
+            fields,
+            reader,
+            dir,
+        })
     }
 
     /// The directory of an on-disk index.
@@ -103,7 +125,9 @@ impl NewsIndex {
     /// Takes the index's single writer lock.
     pub(crate) fn writer(&self, options: WriterOptions) -> Result<IndexWriter<TantivyDocument>> {
         let threads = match options.threads {
-            0 => std::thread::available_parallelism().map_or(1, |n| n.get()).min(8),
+            0 => std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(8),
             n => n,
         };
         // tantivy wants at least 15 MB per thread.
@@ -118,9 +142,16 @@ impl NewsIndex {
             }
             Err(TantivyError::LockFailure(..)) => {
                 let pid = self.dir.as_ref().and_then(|dir| {
-                    fs::read_to_string(dir.join(WRITER_PID_FILE)).ok()?.trim().parse().ok()
+                    fs::read_to_string(dir.join(WRITER_PID_FILE))
+                        .ok()?
+                        .trim()
+                        .parse()
+                        .ok()
                 });
-                Err(Error::Locked { path: self.dir.clone().unwrap_or_default(), pid })
+                Err(Error::Locked {
+                    path: self.dir.clone().unwrap_or_default(),
+                    pid,
+                })
             }
             Err(error) => Err(error.into()),
         }
@@ -144,16 +175,20 @@ fn check_version(dir: &Path) -> Result<()> {
         } else {
             found
         };
-        return Err(Error::Incompatible { path: dir.to_path_buf(), found });
+        return Err(Error::Incompatible {
+            path: dir.to_path_buf(),
+            found,
+        });
     }
     Ok(())
 }
 
 fn open_error(dir: &Path, error: TantivyError) -> Error {
     match error {
-        TantivyError::SchemaError(reason) => {
-            Error::Incompatible { path: dir.to_path_buf(), found: reason }
-        }
+        TantivyError::SchemaError(reason) => Error::Incompatible {
+            path: dir.to_path_buf(),
+            found: reason,
+        },
         other => Error::Tantivy(other),
     }
 }

@@ -122,10 +122,17 @@ impl NewsIndex {
         let searcher = self.reader.searcher();
         let parser = self.query_parser();
         let user_query = parse(&parser, query)?;
-        let kind = if options.section.is_some() { KIND_SECTION } else { KIND_ARTICLE };
+        let kind = if options.section.is_some() {
+            KIND_SECTION
+        } else {
+            KIND_ARTICLE
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, user_query.box_clone()),
-            (Occur::Must, Box::new(self.term_query(self.fields.kind, kind))),
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.kind, kind)),
+            ),
         ];
         if let Some(heading) = &options.section {
             let phrase = format!("section:\"{}\"", heading.replace(['"', '\\'], " "));
@@ -138,10 +145,20 @@ impl NewsIndex {
         let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match options.sort {
             SortOrder::Relevance => searcher.search(&query, &(top.order_by_score(), Count))?,
             SortOrder::Newest | SortOrder::Oldest => {
-                let order = if options.sort == SortOrder::Newest { Order::Desc } else { Order::Asc };
+                let order = if options.sort == SortOrder::Newest {
+                    Order::Desc
+                } else {
+                    Order::Asc
+                };
                 let collector = top.order_by_fast_field::<DateTime>("published_day", order);
                 let (dated, total) = searcher.search(&query, &(collector, Count))?;
-                (dated.into_iter().map(|(_, address)| (0.0, address)).collect(), total)
+                (
+                    dated
+                        .into_iter()
+                        .map(|(_, address)| (0.0, address))
+                        .collect(),
+                    total,
+                )
             }
         };
 
@@ -153,11 +170,18 @@ impl NewsIndex {
             let snippet = snippets.snippet_from_doc(&document);
             let snippet = if snippet.is_empty() {
                 let body = stored_text(&document, self.fields.body).unwrap_or_default();
-                Snippet { text: opening_of(&body, options.snippet_chars), highlights: Vec::new() }
+                Snippet {
+                    text: opening_of(&body, options.snippet_chars),
+                    highlights: Vec::new(),
+                }
             } else {
                 Snippet {
                     text: snippet.fragment().to_owned(),
-                    highlights: snippet.highlighted().iter().map(|r| [r.start, r.end]).collect(),
+                    highlights: snippet
+                        .highlighted()
+                        .iter()
+                        .map(|r| [r.start, r.end])
+                        .collect(),
                 }
             };
             let id = match stored_text(&document, self.fields.parent) {
@@ -185,8 +209,14 @@ impl NewsIndex {
     pub fn article(&self, id: &str) -> Result<Article> {
         let searcher = self.reader.searcher();
         let query = BooleanQuery::new(vec![
-            (Occur::Must, Box::new(self.term_query(self.fields.id, id)) as Box<dyn Query>),
-            (Occur::Must, Box::new(self.term_query(self.fields.kind, KIND_ARTICLE))),
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.id, id)) as Box<dyn Query>,
+            ),
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.kind, KIND_ARTICLE)),
+            ),
         ]);
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, address)) = found.first() else {
@@ -194,12 +224,11 @@ impl NewsIndex {
         };
         let document: TantivyDocument = searcher.doc(*address)?;
         let extra = stored_text(&document, self.fields.extra).unwrap_or_default();
-        let mut article: Article = serde_json::from_str(&extra).map_err(|error| {
-            Error::Incompatible {
+        let mut article: Article =
+            serde_json::from_str(&extra).map_err(|error| Error::Incompatible {
                 path: self.dir().map(ToOwned::to_owned).unwrap_or_default(),
                 found: format!("an article record it cannot read ({error})"),
-            }
-        })?;
+            })?;
         article.text = stored_text(&document, self.fields.body).unwrap_or_default();
         article.title = stored_text(&document, self.fields.title);
         Ok(article)
@@ -212,7 +241,10 @@ impl NewsIndex {
         let sections = count(&searcher, &self.term_query(self.fields.kind, KIND_SECTION))?;
         let size_bytes = match self.dir() {
             Some(dir) => std::fs::read_dir(dir)
-                .map_err(|source| Error::Io { path: dir.to_path_buf(), source })?
+                .map_err(|source| Error::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                })?
                 .filter_map(|entry| entry.ok()?.metadata().ok())
                 .filter(|metadata| metadata.is_file())
                 .map(|metadata| metadata.len())
@@ -239,7 +271,10 @@ impl NewsIndex {
     }
 
     fn term_query(&self, field: tantivy::schema::Field, value: &str) -> TermQuery {
-        TermQuery::new(Term::from_field_text(field, value), IndexRecordOption::Basic)
+        TermQuery::new(
+            Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        )
     }
 }
 

@@ -33,8 +33,6 @@ pub const NEWS_FILE_EXTENSIONS: &[&str] = &["txt", "text"];
 /// the sample in which lines repeated across files are found.
 const BATCH_FILES: usize = 2_000;
 
-/// How many files of a run are sampled to find lines repeated across files.
-
 /// Settings for [`NewsIndex::update`].
 #[derive(Debug, Clone)]
 pub struct UpdateOptions {
@@ -136,15 +134,28 @@ enum Looked {
         previous: Option<IndexedFile>,
     },
     /// The file is still there but holds no article any more.
-    Emptied { file: NewsFile, reason: String, previous: Option<IndexedFile> },
+    Emptied {
+        file: NewsFile,
+        reason: String,
+        previous: Option<IndexedFile>,
+    },
 }
 
 /// The outcome of one file, ready to be written.
 enum Outcome {
     Unchanged,
     Failed(FailedFile),
-    Emptied { file: NewsFile, reason: String, previous: Option<IndexedFile> },
-    Parsed { file: NewsFile, stat: FileStat, previous: Option<IndexedFile>, articles: Vec<Article> },
+    Emptied {
+        file: NewsFile,
+        reason: String,
+        previous: Option<IndexedFile>,
+    },
+    Parsed {
+        file: NewsFile,
+        stat: FileStat,
+        previous: Option<IndexedFile>,
+        articles: Vec<Article>,
+    },
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -204,14 +215,26 @@ impl NewsIndex {
                 match outcome {
                     Outcome::Unchanged => summary.unchanged += 1,
                     Outcome::Failed(failed) => summary.failed.push(failed),
-                    Outcome::Emptied { file, reason, previous } => {
+                    Outcome::Emptied {
+                        file,
+                        reason,
+                        previous,
+                    } => {
                         if let Some(previous) = previous {
                             writer.delete_term(Term::from_field_text(self.fields.path, &file.key));
                             summary.removed += previous.articles;
                         }
-                        summary.failed.push(FailedFile { path: file.path, reason });
+                        summary.failed.push(FailedFile {
+                            path: file.path,
+                            reason,
+                        });
                     }
-                    Outcome::Parsed { file, stat, previous, articles } => {
+                    Outcome::Parsed {
+                        file,
+                        stat,
+                        previous,
+                        articles,
+                    } => {
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.key));
                         match previous {
                             Some(previous) => {
@@ -228,12 +251,12 @@ impl NewsIndex {
                             add_article(&writer, &self.fields, &file, stat, article)?;
                         }
                         articles_since_commit += articles.len();
+                        if articles_since_commit >= options.commit_every {
+                            writer.commit()?;
+                            articles_since_commit = 0;
+                        }
                     }
                 }
-            }
-            if articles_since_commit >= options.commit_every {
-                writer.commit()?;
-                articles_since_commit = 0;
             }
         }
 
@@ -263,7 +286,9 @@ impl NewsIndex {
         let mut path = String::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let Some(paths) = fast.str("path")? else { continue };
+            let Some(paths) = fast.str("path")? else {
+                continue;
+            };
             let mtimes = fast.u64("mtime")?;
             let sizes = fast.u64("size")?;
             let hashes = fast.u64("content_hash")?;
@@ -273,10 +298,17 @@ impl NewsIndex {
                     continue;
                 }
                 // Only article documents carry a modification time.
-                let Some(mtime) = mtimes.first(doc) else { continue };
-                let Some(ord) = paths.term_ords(doc).next() else { continue };
+                let Some(mtime) = mtimes.first(doc) else {
+                    continue;
+                };
+                let Some(ord) = paths.term_ords(doc).next() else {
+                    continue;
+                };
                 path.clear();
-                if !paths.ord_to_str(ord, &mut path).map_err(tantivy::TantivyError::from)? {
+                if !paths
+                    .ord_to_str(ord, &mut path)
+                    .map_err(tantivy::TantivyError::from)?
+                {
                     continue;
                 }
                 let entry = files.entry(path.clone()).or_insert(IndexedFile {
@@ -310,7 +342,7 @@ pub struct NewsFiles {
 /// Finds the news files under `paths`: the files named, and the files with a
 /// [news extension](NEWS_FILE_EXTENSIONS) in the directories named, walked in
 /// name order, following symbolic links (loops are reported), skipping
-/// hidden files and directories.
+/// hidden files and directories and documentation (README, LICENSE…).
 pub fn find_news_files(paths: &[PathBuf]) -> NewsFiles {
     walk(paths, None)
 }
@@ -323,7 +355,10 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
         let canonical = match fs::canonicalize(given) {
             Ok(canonical) => canonical,
             Err(error) => {
-                result.failed.push(FailedFile { path: given.clone(), reason: error.to_string() });
+                result.failed.push(FailedFile {
+                    path: given.clone(),
+                    reason: error.to_string(),
+                });
                 continue;
             }
         };
@@ -331,7 +366,10 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
         if canonical.is_file() {
             let key = canonical.to_string_lossy().into_owned();
             if seen.insert(key.clone()) {
-                result.files.push(NewsFile { key, path: given.clone() });
+                result.files.push(NewsFile {
+                    key,
+                    path: given.clone(),
+                });
             }
             continue;
         }
@@ -344,7 +382,9 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(error) => {
-                    let path = error.path().map_or_else(|| given.clone(), Path::to_path_buf);
+                    let path = error
+                        .path()
+                        .map_or_else(|| given.clone(), Path::to_path_buf);
                     if error.loop_ancestor().is_none() && path.is_dir() {
                         let key = key_under(&canonical, given, &path);
                         result.unreadable_dirs.push(key);
@@ -357,15 +397,24 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() || !has_news_extension(entry.path()) {
+            if !entry.file_type().is_file()
+                || !has_news_extension(entry.path())
+                || is_documentation(entry.path())
+            {
                 continue;
             }
             let key = key_under(&canonical, given, entry.path());
-            if index_dir.as_ref().is_some_and(|dir| Path::new(&key).starts_with(dir)) {
+            if index_dir
+                .as_ref()
+                .is_some_and(|dir| Path::new(&key).starts_with(dir))
+            {
                 continue;
             }
             if seen.insert(key.clone()) {
-                result.files.push(NewsFile { key, path: entry.path().to_path_buf() });
+                result.files.push(NewsFile {
+                    key,
+                    path: entry.path().to_path_buf(),
+                });
             }
         }
     }
@@ -386,9 +435,25 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn has_news_extension(path: &Path) -> bool {
-    path.extension().and_then(|extension| extension.to_str()).is_some_and(|extension| {
-        NEWS_FILE_EXTENSIONS.iter().any(|known| known.eq_ignore_ascii_case(extension))
-    })
+    path.extension()
+        .and_then(|extension| extension.to_str())
+        .is_some_and(|extension| {
+            NEWS_FILE_EXTENSIONS
+                .iter()
+                .any(|known| known.eq_ignore_ascii_case(extension))
+        })
+}
+
+/// Corpora ship a README or LICENSE beside their articles; those are not news.
+fn is_documentation(path: &Path) -> bool {
+    const DOCUMENTATION_STEMS: &[&str] = &["readme", "license", "licence", "copying", "changelog"];
+    path.file_stem()
+        .and_then(|stem| stem.to_str())
+        .is_some_and(|stem| {
+            DOCUMENTATION_STEMS
+                .iter()
+                .any(|doc| doc.eq_ignore_ascii_case(stem))
+        })
 }
 
 fn is_under(key: &str, root: &str) -> bool {
@@ -397,7 +462,12 @@ fn is_under(key: &str, root: &str) -> bool {
 
 /// Decides whether a file needs reading, and reads it if so.
 fn look_at(file: &NewsFile, previous: Option<IndexedFile>, options: &UpdateOptions) -> Looked {
-    let failed = |reason: String| Looked::Failed(FailedFile { path: file.path.clone(), reason });
+    let failed = |reason: String| {
+        Looked::Failed(FailedFile {
+            path: file.path.clone(),
+            reason,
+        })
+    };
     let metadata = match fs::metadata(&file.path) {
         Ok(metadata) => metadata,
         Err(error) => return failed(error.to_string()),
@@ -425,16 +495,33 @@ fn look_at(file: &NewsFile, previous: Option<IndexedFile>, options: &UpdateOptio
     if previous.is_some_and(|previous| previous.content_hash == content_hash) {
         return Looked::Unchanged;
     }
-    let stat = FileStat { mtime, size: bytes.len() as u64, content_hash };
+    let stat = FileStat {
+        mtime,
+        size: bytes.len() as u64,
+        content_hash,
+    };
     if bytes.is_empty() {
-        return Looked::Emptied { file: file.clone(), reason: "empty file".to_owned(), previous };
+        return Looked::Emptied {
+            file: file.clone(),
+            reason: "empty file".to_owned(),
+            previous,
+        };
     }
     let prepared = prepare(&bytes);
     if looks_binary(&bytes, prepared.encoding) {
         let reason = "binary data, not text".to_owned();
-        return Looked::Emptied { file: file.clone(), reason, previous };
+        return Looked::Emptied {
+            file: file.clone(),
+            reason,
+            previous,
+        };
     }
-    Looked::Changed { file: file.clone(), prepared, stat, previous }
+    Looked::Changed {
+        file: file.clone(),
+        prepared,
+        stat,
+        previous,
+    }
 }
 
 /// A NUL byte in the first 8 KiB of a file that is not UTF-16 marks binary
@@ -458,26 +545,55 @@ fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
     match looked {
         Looked::Unchanged => Outcome::Unchanged,
         Looked::Failed(failed) => Outcome::Failed(failed),
-        Looked::Emptied { file, reason, previous } => Outcome::Emptied { file, reason, previous },
-        Looked::Changed { file, prepared, stat, previous } => {
+        Looked::Emptied {
+            file,
+            reason,
+            previous,
+        } => Outcome::Emptied {
+            file,
+            reason,
+            previous,
+        },
+        Looked::Changed {
+            file,
+            prepared,
+            stat,
+            previous,
+        } => {
             let shown = file.path.to_string_lossy();
-            let source = Source { path: &shown, id_key: &file.key };
+            let source = Source {
+                path: &shown,
+                id_key: &file.key,
+            };
             let articles: Vec<Article> = ingest_prepared(prepared, &source, options)
                 .into_iter()
                 .filter(|article| !is_empty_article(article))
                 .collect();
             if articles.is_empty() {
                 let reason = "no text left after removing boilerplate".to_owned();
-                Outcome::Emptied { file, reason, previous }
+                Outcome::Emptied {
+                    file,
+                    reason,
+                    previous,
+                }
             } else {
-                Outcome::Parsed { file, stat, previous, articles }
+                Outcome::Parsed {
+                    file,
+                    stat,
+                    previous,
+                    articles,
+                }
             }
         }
     }
 }
 
 fn is_empty_article(article: &Article) -> bool {
-    article.text.trim().is_empty() && article.title.as_deref().is_none_or(|title| title.trim().is_empty())
+    article.text.trim().is_empty()
+        && article
+            .title
+            .as_deref()
+            .is_none_or(|title| title.trim().is_empty())
 }
 
 /// Adds an article and one document per section.
@@ -525,13 +641,19 @@ fn add_article(
     document.add_u64(fields.content_hash, stat.content_hash);
     // The body and title are stored in their own fields; the rest of the
     // article is kept as JSON so that `show` can give the article back whole.
-    let rest = Article { text: String::new(), title: None, ..article.clone() };
+    let rest = Article {
+        text: String::new(),
+        title: None,
+        ..article.clone()
+    };
     let rest = serde_json::to_string(&rest).map_err(|error| Error::Tantivy(error.into()))?;
     document.add_text(fields.extra, rest);
     writer.add_document(document)?;
 
     for (number, section) in article.sections.iter().enumerate() {
-        let Some(text) = article.text.get(section.start..section.end) else { continue };
+        let Some(text) = article.text.get(section.start..section.end) else {
+            continue;
+        };
         let mut document = shared.clone();
         document.add_text(fields.kind, KIND_SECTION);
         document.add_text(fields.id, format!("{}#{}", article.id, number + 1));
@@ -550,11 +672,21 @@ pub(crate) fn parse_published_day(published: &str) -> Option<DateTime> {
     let month: i8 = parts.next().map_or(Some(1), |month| month.parse().ok())?;
     let day: i8 = parts.next().map_or(Some(1), |day| day.parse().ok())?;
     let date = jiff::civil::Date::new(year, month, day).ok()?;
-    let seconds = date.to_zoned(jiff::tz::TimeZone::UTC).ok()?.timestamp().as_second();
+    let seconds = date
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .ok()?
+        .timestamp()
+        .as_second();
     Some(DateTime::from_timestamp_secs(seconds))
 }
 
 /// Reads a stored text value.
-pub(crate) fn stored_text(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
-    document.get_first(field).and_then(|value| value.as_str()).map(str::to_owned)
+pub(crate) fn stored_text(
+    document: &TantivyDocument,
+    field: tantivy::schema::Field,
+) -> Option<String> {
+    document
+        .get_first(field)
+        .and_then(|value| value.as_str())
+        .map(str::to_owned)
 }

@@ -33,7 +33,9 @@ mod normalize;
 mod text;
 
 pub use article::{Article, DateMention, Entity, EntityKind, Format, Quote, Section};
-pub use boilerplate::{RepeatedLines, RepeatedLinesBuilder};
+pub use boilerplate::{
+    BoilerplateReason, LineKind, LineVerdict, RepeatedLines, RepeatedLinesBuilder, classify_lines,
+};
 pub use decode::{Decoded, decode};
 pub use normalize::normalize;
 

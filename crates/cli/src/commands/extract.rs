@@ -4,7 +4,9 @@ use std::io::Write;
 use std::sync::Arc;
 
 use newsdex_index::find_news_files;
-use newsdex_ingest::{Article, IngestOptions, RepeatedLinesBuilder, Source, ingest_prepared, prepare};
+use newsdex_ingest::{
+    Article, IngestOptions, RepeatedLinesBuilder, Source, ingest_prepared, prepare,
+};
 
 use crate::commands::{Config, check_published};
 use crate::exit;
@@ -23,7 +25,10 @@ pub fn run(config: &Config, args: ExtractArgs) -> anyhow::Result<u8> {
         eprintln!("newsdex: {}: {}", failure.path.display(), failure.reason);
     }
     let mut out = std::io::stdout().lock();
-    let mut options = IngestOptions { published, repeated_lines: None };
+    let mut options = IngestOptions {
+        published,
+        repeated_lines: None,
+    };
     for batch in found.files.chunks(REPETITION_SAMPLE_FILES) {
         let mut prepared = Vec::with_capacity(batch.len());
         for file in batch {
@@ -48,7 +53,10 @@ pub fn run(config: &Config, args: ExtractArgs) -> anyhow::Result<u8> {
         }
         for (file, text) in prepared {
             let shown = file.path.to_string_lossy();
-            let source = Source { path: &shown, id_key: &file.key };
+            let source = Source {
+                path: &shown,
+                id_key: &file.key,
+            };
             for article in ingest_prepared(text, &source, &options) {
                 if args.json {
                     json_line(&mut out, &article)?;
@@ -59,7 +67,11 @@ pub fn run(config: &Config, args: ExtractArgs) -> anyhow::Result<u8> {
         }
     }
     out.flush()?;
-    Ok(if failed == 0 { exit::FOUND } else { exit::PARTIAL })
+    Ok(if failed == 0 {
+        exit::FOUND
+    } else {
+        exit::PARTIAL
+    })
 }
 
 /// Prints an article for people: metadata, sections, warnings, then the
@@ -71,12 +83,19 @@ pub fn print_article(
     whole_body: bool,
 ) -> anyhow::Result<()> {
     let style = &config.style;
-    writeln!(out, "{}", style.title(article.title.as_deref().unwrap_or("(untitled)")))?;
+    writeln!(
+        out,
+        "{}",
+        style.title(article.title.as_deref().unwrap_or("(untitled)"))
+    )?;
     let field = |name: &str, value: String| format!("{:<10} {value}", format!("{name}:"));
     let mut lines = vec![
         field("id", article.id.clone()),
         field("path", article.path.clone()),
-        field("format", format!("{} ({})", article.format.as_str(), article.encoding)),
+        field(
+            "format",
+            format!("{} ({})", article.format.as_str(), article.encoding),
+        ),
     ];
     if !article.authors.is_empty() {
         lines.push(field("authors", article.authors.join(", ")));
@@ -91,7 +110,10 @@ pub fn print_article(
         lines.push(field("published", published.clone()));
     }
     for section in &article.sections {
-        lines.push(field("section", format!("{} [{}..{}]", section.heading, section.start, section.end)));
+        lines.push(field(
+            "section",
+            format!("{} [{}..{}]", section.heading, section.start, section.end),
+        ));
     }
     for warning in &article.warnings {
         lines.push(field("warning", warning.clone()));
@@ -104,7 +126,11 @@ pub fn print_article(
         writeln!(out, "{}", article.text)?;
     } else {
         let opening: String = article.text.chars().take(300).collect();
-        let ellipsis = if opening.len() < article.text.len() { "…" } else { "" };
+        let ellipsis = if opening.len() < article.text.len() {
+            "…"
+        } else {
+            ""
+        };
         writeln!(out, "{opening}{ellipsis}")?;
     }
     writeln!(out)?;

@@ -20,7 +20,7 @@ pub fn run(config: &Config, args: IndexArgs) -> anyhow::Result<u8> {
         },
         published: check_published(args.read.published)?,
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
-        ..UpdateOptions::default()
+        commit_every: args.commit_every.max(1),
     };
     let show_progress = !args.quiet && !args.json && std::io::stderr().is_terminal();
     let summary = update(config, &args.paths, &options, show_progress)?;
@@ -29,7 +29,11 @@ pub fn run(config: &Config, args: IndexArgs) -> anyhow::Result<u8> {
     } else if !args.quiet {
         eprintln!("newsdex: {}", summary_line(&summary));
     }
-    Ok(if summary.failed.is_empty() { exit::FOUND } else { exit::PARTIAL })
+    Ok(if summary.failed.is_empty() {
+        exit::FOUND
+    } else {
+        exit::PARTIAL
+    })
 }
 
 /// Brings the index at `config.index_dir` up to date with `paths` and
@@ -56,7 +60,12 @@ pub fn update(
     };
     let mut stderr = std::io::stderr().lock();
     for failed in &summary.failed {
-        writeln!(stderr, "newsdex: {}: {}", failed.path.display(), failed.reason)?;
+        writeln!(
+            stderr,
+            "newsdex: {}: {}",
+            failed.path.display(),
+            failed.reason
+        )?;
     }
     Ok(summary)
 }

@@ -25,7 +25,9 @@ pub const DEFAULT_INDEX_DIR: &str = ".newsdex";
 /// Runs the command and returns the process exit code.
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     let config = Config {
-        index_dir: cli.index.unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR)),
+        index_dir: cli
+            .index
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX_DIR)),
         style: Style::new(use_color(cli.color)),
     };
     match cli.command {
@@ -44,7 +46,9 @@ pub fn check_published(value: Option<String>) -> anyhow::Result<Option<String>> 
     let numbers: Option<Vec<i16>> = parts.iter().map(|part| part.parse().ok()).collect();
     let valid = match (parts.as_slice(), numbers.as_deref()) {
         ([year], Some([_])) => year.len() == 4,
-        ([year, month], Some([_, m])) => year.len() == 4 && month.len() == 2 && (1..=12).contains(m),
+        ([year, month], Some([_, m])) => {
+            year.len() == 4 && month.len() == 2 && (1..=12).contains(m)
+        }
         ([year, month, day], Some([y, m, d])) => {
             year.len() == 4
                 && month.len() == 2
@@ -78,7 +82,14 @@ mod tests {
 
     #[test]
     fn published_rejects_other_forms() {
-        for bad in ["22", "2022-3", "2022-13", "2023-02-29", "March 2022", "2022-03-09T10:00"] {
+        for bad in [
+            "22",
+            "2022-3",
+            "2022-13",
+            "2023-02-29",
+            "March 2022",
+            "2022-03-09T10:00",
+        ] {
             assert!(check_published(Some(bad.into())).is_err(), "{bad}");
         }
     }

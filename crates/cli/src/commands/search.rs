@@ -16,7 +16,12 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     if !args.paths.is_empty() {
         let show_progress = !args.json && std::io::stderr().is_terminal();
-        let summary = update(config, &args.paths, &UpdateOptions::default(), show_progress)?;
+        let summary = update(
+            config,
+            &args.paths,
+            &UpdateOptions::default(),
+            show_progress,
+        )?;
         if summary.added + summary.updated + summary.removed > 0 || !summary.failed.is_empty() {
             eprintln!("newsdex: index updated: {}", summary_line(&summary));
         }
@@ -58,7 +63,11 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
         let footer = format!("{shown} of {} matching articles", results.total);
         writeln!(out, "{}", config.style.dim(&footer))?;
     }
-    Ok(if results.total == 0 { exit::NOTHING_FOUND } else { exit::FOUND })
+    Ok(if results.total == 0 {
+        exit::NOTHING_FOUND
+    } else {
+        exit::FOUND
+    })
 }
 
 fn print_hit(out: &mut impl Write, config: &Config, rank: usize, hit: &Hit) -> anyhow::Result<()> {
@@ -79,7 +88,9 @@ fn print_hit(out: &mut impl Write, config: &Config, rank: usize, hit: &Hit) -> a
     meta.push(format!("id {}", hit.id));
     writeln!(out, "   {}", style.dim(&meta.join(" · ")))?;
     let snippet = style.highlight(&hit.snippet.text, &hit.snippet.highlights);
-    writeln!(out, "   {}", snippet.replace('\n', " "))?;
+    // Paragraph breaks inside a snippet read better as plain spaces on one line.
+    let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
+    writeln!(out, "   {snippet}")?;
     writeln!(out)?;
     Ok(())
 }

@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use crate::commands::{Config, open_index};
 use crate::commands::extract::print_article;
+use crate::commands::{Config, open_index};
 use crate::exit;
 use crate::flags::ShowArgs;
 use crate::output::json_line;

@@ -1,0 +1,284 @@
+//! Runs the real `newsdex` binary over the bundled corpus and temp folders.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
+}
+
+/// A `newsdex` command with its own index directory.
+fn newsdex(index: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsdex"));
+    command
+        .arg("--index")
+        .arg(index)
+        .env_remove("NEWSDEX_INDEX")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn run(command: &mut Command) -> (i32, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command.output().expect("newsdex runs");
+    let code = status.code().expect("newsdex exits normally");
+    (
+        code,
+        String::from_utf8(stdout).unwrap(),
+        String::from_utf8(stderr).unwrap(),
+    )
+}
+
+fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is JSON"))
+        .collect()
+}
+
+/// An index of the bundled corpus, built once per test.
+fn corpus_index() -> tempfile::TempDir {
+    let index = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(newsdex(index.path()).arg("index").arg(corpus()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("122 added"), "summary line: {stderr}");
+    index
+}
+
+#[test]
+fn ambassador_ranks_the_herzog_visit_first_with_the_term_highlighted() {
+    let index = corpus_index();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["search", "ambassador"]));
+    assert_eq!(code, 0);
+    let first_hit: Vec<&str> = stdout.lines().take(3).collect();
+    assert!(
+        first_hit[0].contains("Israel, Turkey Vow to Mend Broken Ties"),
+        "{stdout}"
+    );
+    assert!(
+        first_hit[1].contains("000_3894bdc2c283492e.txt"),
+        "{stdout}"
+    );
+    assert!(first_hit[2].contains("**ambassadors**"), "{stdout}");
+}
+
+#[test]
+fn hamas_ranks_the_herzog_visit_first_in_json() {
+    let index = corpus_index();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["search", "Hamas", "--json"]));
+    assert_eq!(code, 0);
+    let lines = json_lines(&stdout);
+    let hits: Vec<&serde_json::Value> = lines.iter().filter(|l| l["type"] == "hit").collect();
+    assert_eq!(hits.len(), 2, "both seeds mention Hamas: {stdout}");
+    assert!(
+        hits[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("000_3894bdc2c283492e.txt")
+    );
+    let snippet = hits[0]["snippet"]["text"].as_str().unwrap();
+    let [start, end] =
+        [0, 1].map(|i| hits[0]["snippet"]["highlights"][0][i].as_u64().unwrap() as usize);
+    assert_eq!(&snippet[start..end], "Hamas");
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["total"], 2);
+}
+
+#[test]
+fn search_can_be_limited_to_a_section() {
+    let index = corpus_index();
+    let (code, stdout, _) =
+        run(newsdex(index.path()).args(["search", "Hamas", "--section", "Narrative A", "--json"]));
+    assert_eq!(code, 0, "{stdout}");
+    let lines = json_lines(&stdout);
+    assert_eq!(lines[0]["section"], "Narrative A");
+    assert!(
+        lines[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("003_76b365919c3e08c6.txt")
+    );
+    let (code, _, _) =
+        run(newsdex(index.path()).args(["search", "Hamas", "--section", "The Facts"]));
+    assert_eq!(code, 1, "Hamas is not in The Facts");
+}
+
+#[test]
+fn show_gives_the_article_back_whole() {
+    let index = corpus_index();
+    let (_, stdout, _) = run(newsdex(index.path()).args(["search", "flotilla", "--json"]));
+    let id = json_lines(&stdout)[0]["id"].as_str().unwrap().to_owned();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["show", &id, "--json"]));
+    assert_eq!(code, 0);
+    let article = &json_lines(&stdout)[0];
+    assert_eq!(article["type"], "article");
+    assert_eq!(article["id"], id.as_str());
+    assert_eq!(article["authors"][0], "Emily Jones");
+    assert!(
+        article["text"]
+            .as_str()
+            .unwrap()
+            .contains("Gaza-bound flotilla")
+    );
+    let (code, _, stderr) = run(newsdex(index.path()).args(["show", "0000000000000000"]));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.starts_with("newsdex: no article with id"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn exit_codes_and_one_line_errors() {
+    let index = corpus_index();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["search", "zzyzxnotaword"]));
+    assert_eq!(code, 1);
+    assert!(stdout.contains("0 of 0 matching articles"));
+
+    let (code, _, stderr) = run(newsdex(index.path()).args(["search", "title:(unclosed"]));
+    assert_eq!(code, 2);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.starts_with("newsdex: invalid query"), "{stderr}");
+
+    let missing = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = run(newsdex(&missing.path().join("none")).args(["search", "x"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("no index at"), "{stderr}");
+    assert!(stderr.contains("newsdex index PATH"), "{stderr}");
+
+    let (code, _, stderr) = run(newsdex(index.path()).args(["index", "/no/such/folder"]));
+    assert_eq!(code, 3, "a path that cannot be read is a partial failure");
+    assert!(stderr.contains("/no/such/folder"), "{stderr}");
+}
+
+#[test]
+fn index_reports_added_updated_removed_and_failed() {
+    let folder = tempfile::tempdir().unwrap();
+    let index = tempfile::tempdir().unwrap();
+    std::fs::write(
+        folder.path().join("a.txt"),
+        "Talks\n\nLeaders met for talks.\n",
+    )
+    .unwrap();
+    std::fs::write(folder.path().join("empty.txt"), "").unwrap();
+    let (code, stdout, stderr) = run(newsdex(index.path())
+        .args(["index", "--json"])
+        .arg(folder.path()));
+    assert_eq!(code, 3, "{stderr}");
+    let summary = &json_lines(&stdout)[0];
+    assert_eq!(summary["added"], 1);
+    assert_eq!(summary["failed"][0]["reason"], "empty file");
+    assert!(stderr.contains("empty.txt: empty file"), "{stderr}");
+
+    std::fs::remove_file(folder.path().join("empty.txt")).unwrap();
+    std::fs::remove_file(folder.path().join("a.txt")).unwrap();
+    let (code, _, stderr) = run(newsdex(index.path()).arg("index").arg(folder.path()));
+    assert_eq!(code, 0);
+    assert!(stderr.contains("0 added, 0 updated, 1 removed"), "{stderr}");
+}
+
+#[test]
+fn search_in_indexes_on_first_use() {
+    let index = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = run(newsdex(&index.path().join("fresh"))
+        .args(["search", "ambassador", "--in"])
+        .arg(corpus()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("122 added"), "{stderr}");
+    assert!(
+        stdout.contains("Israel, Turkey Vow to Mend Broken Ties"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn extract_json_follows_the_contract() {
+    let seed = corpus().join("seeds/000_3894bdc2c283492e.txt");
+    let scratch = tempfile::tempdir().unwrap();
+    let (code, stdout, _) = run(newsdex(scratch.path())
+        .args(["extract", "--json"])
+        .arg(&seed));
+    assert_eq!(code, 0);
+    let articles = json_lines(&stdout);
+    assert_eq!(articles.len(), 1);
+    let article = &articles[0];
+    for field in [
+        "type",
+        "id",
+        "path",
+        "format",
+        "encoding",
+        "title",
+        "authors",
+        "outlet",
+        "dateline",
+        "published",
+        "sections",
+        "text",
+        "entities",
+        "dates",
+        "quotes",
+        "warnings",
+    ] {
+        assert!(article.get(field).is_some(), "missing {field}: {article}");
+    }
+    assert_eq!(article["type"], "article");
+    assert_eq!(article["format"], "text");
+    assert_eq!(article["encoding"], "UTF-8");
+    assert_eq!(
+        article["title"],
+        "Israel, Turkey Vow to Mend Broken Ties in Historic Visit"
+    );
+    assert_eq!(article["outlet"], "CBN News");
+    assert_eq!(article["dateline"], "JERUSALEM, Israel");
+    let text = article["text"].as_str().unwrap();
+    assert!(!text.contains("Share This article"));
+    assert!(
+        !text.starts_with("Israel, Turkey Vow"),
+        "the title is not part of the text"
+    );
+
+    let (_, stdout, _) = run(newsdex(scratch.path())
+        .args(["extract", "--json", "--published", "2022-03-10"])
+        .arg(&seed));
+    assert_eq!(json_lines(&stdout)[0]["published"], "2022-03-10");
+    let (code, _, stderr) = run(newsdex(scratch.path())
+        .args(["extract", "--published", "10/3/22"])
+        .arg(&seed));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--published"), "{stderr}");
+}
+
+#[test]
+fn extract_ids_match_index_ids() {
+    let index = corpus_index();
+    let seed = corpus().join("seeds/003_76b365919c3e08c6.txt");
+    let (_, stdout, _) = run(newsdex(index.path()).args(["extract", "--json"]).arg(&seed));
+    let id = json_lines(&stdout)[0]["id"].as_str().unwrap().to_owned();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["show", &id, "--json"]));
+    assert_eq!(code, 0);
+    assert!(
+        json_lines(&stdout)[0]["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("003_76b365919c3e08c6.txt")
+    );
+}
+
+#[test]
+fn stats_counts_the_corpus() {
+    let index = corpus_index();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["stats", "--json"]));
+    assert_eq!(code, 0);
+    let stats = &json_lines(&stdout)[0];
+    assert_eq!(stats["articles"], 122);
+    assert_eq!(stats["files"], 122);
+    assert!(
+        stats["sections"].as_u64().unwrap() >= 6,
+        "seed 003 has six headed sections"
+    );
+}
