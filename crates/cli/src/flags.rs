@@ -44,6 +44,105 @@ pub enum Command {
     Stats(StatsArgs),
     /// Read news files and print the clean articles, without indexing.
     Extract(ExtractArgs),
+    /// List the entities most mentioned by the articles that match.
+    Entities(EntitiesArgs),
+    /// Draw a bar chart of matching articles per month or year.
+    Timeline(TimelineArgs),
+}
+
+/// Restrictions on entities and dates, shared by search, entities and timeline.
+#[derive(Debug, Args, Default)]
+pub struct FilterArgs {
+    /// Only articles that mention this person (words of the canonical name; repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub person: Vec<String>,
+
+    /// Only articles that mention this organisation (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub org: Vec<String>,
+
+    /// Only articles that mention this place (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub place: Vec<String>,
+
+    /// Only articles published on or after this date (2022-03-09, 2022-03 or 2022).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// Only articles published on or before the end of this date (2022 = through 2022-12-31).
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// Only articles that mention a date on or after this one.
+    #[arg(long, value_name = "DATE")]
+    pub mentions_since: Option<String>,
+
+    /// Only articles that mention a date on or before the end of this one.
+    #[arg(long, value_name = "DATE")]
+    pub mentions_until: Option<String>,
+}
+
+/// `newsdex entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Count among the articles that match this query [default: all articles].
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Only this kind of entity.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// How many entities to list.
+    #[arg(short = 'n', long, default_value_t = 20)]
+    pub limit: usize,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Print JSON Lines: one {"type":"entity"} per entity.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Kinds of entities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// People.
+    Person,
+    /// Organisations.
+    #[value(alias = "org")]
+    Organization,
+    /// Places.
+    Place,
+}
+
+/// `newsdex timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Count the articles that match this query [default: all articles].
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// Bar width [default: months when the dates span at most three years, else years].
+    #[arg(long, value_enum)]
+    pub by: Option<GranularityArg>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Print JSON Lines: one {"type":"period"} per bar, then a {"type":"summary"}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Timeline granularities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GranularityArg {
+    /// One bar per month.
+    Month,
+    /// One bar per year.
+    Year,
 }
 
 /// Settings shared by the commands that read news files.
@@ -116,6 +215,9 @@ pub struct SearchArgs {
     /// (indexing them on first use).
     #[arg(long = "in", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     /// Print JSON Lines: one {"type":"hit"} per hit, then a {"type":"summary"}.
     #[arg(long)]

@@ -282,3 +282,78 @@ fn stats_counts_the_corpus() {
         "seed 003 has six headed sections"
     );
 }
+
+#[test]
+fn since_and_until_filter_on_the_publication_date() {
+    let index = corpus_index();
+    let (code, stdout, _) = run(newsdex(index.path()).args([
+        "search", "chrysler", "--since", "2009-04", "--until", "2009-05", "--json", "-n", "50",
+    ]));
+    assert_eq!(code, 0);
+    let hits: Vec<serde_json::Value> = json_lines(&stdout)
+        .into_iter()
+        .filter(|line| line["type"] == "hit")
+        .collect();
+    assert!(hits.len() >= 3, "{stdout}");
+    for hit in &hits {
+        let published = hit["published"].as_str().unwrap();
+        assert!(
+            ("2009-04-01"..="2009-05-31").contains(&published),
+            "{published}"
+        );
+    }
+    let (code, _, stderr) =
+        run(newsdex(index.path()).args(["search", "chrysler", "--since", "April"]));
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("--since \"April\" is not a date"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn sort_by_date_puts_the_newest_first() {
+    let index = corpus_index();
+    let (_, stdout, _) =
+        run(newsdex(index.path())
+            .args(["search", "chrysler", "--sort", "date", "--json", "-n", "50"]));
+    let dates: Vec<String> = json_lines(&stdout)
+        .into_iter()
+        .filter(|line| line["type"] == "hit")
+        .filter_map(|hit| hit["published"].as_str().map(str::to_owned))
+        .collect();
+    assert!(dates.len() >= 5);
+    assert!(dates.windows(2).all(|pair| pair[0] >= pair[1]), "{dates:?}");
+}
+
+#[test]
+fn timeline_counts_match_the_search_and_fit_80_columns() {
+    let index = corpus_index();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["timeline", "chrysler", "--json"]));
+    assert_eq!(code, 0);
+    let lines = json_lines(&stdout);
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    let dated: u64 = lines
+        .iter()
+        .filter(|l| l["type"] == "period")
+        .map(|l| l["articles"].as_u64().unwrap())
+        .sum();
+    assert_eq!(summary["dated"].as_u64().unwrap(), dated);
+    let (_, search, _) = run(newsdex(index.path()).args(["search", "chrysler", "--json"]));
+    let total = json_lines(&search).last().unwrap()["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(dated + summary["undated"].as_u64().unwrap(), total);
+
+    let (code, chart, _) = run(newsdex(index.path()).args(["timeline", "--by", "year"]));
+    assert_eq!(code, 0);
+    assert!(
+        chart.lines().all(|line| line.chars().count() <= 80),
+        "{chart}"
+    );
+    assert!(
+        chart.lines().any(|line| line.starts_with("2009 █")),
+        "{chart}"
+    );
+}

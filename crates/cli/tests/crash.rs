@@ -26,7 +26,17 @@ fn newsdex(index: &Path) -> Command {
 /// Copies the corpus's text files `COPIES` times, so a run lasts long enough
 /// to be killed in the middle. Returns how many files there are.
 fn make_archive(target: &Path) -> usize {
-    let files = newsdex_index::find_news_files(&[corpus()]).files;
+    // Only the text files: the walk also finds corpus/meantime/SOURCES.tsv,
+    // a list of the corpus's files that holds no article.
+    let files: Vec<_> = newsdex_index::find_news_files(&[corpus()])
+        .files
+        .into_iter()
+        .filter(|file| {
+            file.path
+                .extension()
+                .is_some_and(|extension| extension == "txt")
+        })
+        .collect();
     for copy in 0..COPIES {
         let folder = target.join(format!("copy{copy}"));
         std::fs::create_dir_all(&folder).unwrap();

@@ -24,15 +24,17 @@
 #![deny(missing_docs)]
 
 mod error;
+mod facets;
 mod news_index;
 mod schema;
 mod search;
 mod update;
 
 pub use error::{Error, Result};
+pub use facets::{EntityCount, Granularity, Timeline, TimelineBucket};
 pub use news_index::{NewsIndex, WriterOptions};
 pub use schema::SCHEMA_VERSION;
-pub use search::{Hit, IndexStats, SearchOptions, SearchResults, Snippet, SortOrder};
+pub use search::{Filters, Hit, IndexStats, SearchOptions, SearchResults, Snippet, SortOrder};
 pub use update::{
     FailedFile, NEWS_FILE_EXTENSIONS, NewsFile, NewsFiles, NoProgress, Progress, UpdateOptions,
     UpdateSummary, find_news_files,

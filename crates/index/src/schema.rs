@@ -15,11 +15,35 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the analyzers change in a way that needs
 /// a re-index. It is stored beside the index and checked on open.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The analyzer of all free-text fields: lower-casing, ASCII folding
 /// (so that "Erdoğan" matches "Erdogan") and English stemming.
 pub const NEWS_ANALYZER: &str = "news";
+
+/// The languages with a stemmer of their own, by ISO 639-1 code. English,
+/// and any language not listed, is analysed by [`NEWS_ANALYZER`].
+pub const STEMMED_LANGUAGES: &[(&str, Language)] = &[
+    ("ar", Language::Arabic),
+    ("da", Language::Danish),
+    ("de", Language::German),
+    ("el", Language::Greek),
+    ("es", Language::Spanish),
+    ("fi", Language::Finnish),
+    ("fr", Language::French),
+    ("hu", Language::Hungarian),
+    ("it", Language::Italian),
+    ("nb", Language::Norwegian),
+    ("nl", Language::Dutch),
+    ("nn", Language::Norwegian),
+    ("no", Language::Norwegian),
+    ("pt", Language::Portuguese),
+    ("ro", Language::Romanian),
+    ("ru", Language::Russian),
+    ("sv", Language::Swedish),
+    ("ta", Language::Tamil),
+    ("tr", Language::Turkish),
+];
 
 /// The value of [`Fields::kind`] for a whole article.
 pub const KIND_ARTICLE: &str = "article";
@@ -68,6 +92,51 @@ pub struct Fields {
     pub content_hash: Field,
     /// The rest of the article (sections, warnings, entities…) as JSON.
     pub extra: Field,
+    /// Canonical names of the people mentioned, as text (`person:erdogan`).
+    pub person: Field,
+    /// Canonical names of the organisations mentioned, as text (`org:hamas`).
+    pub org: Field,
+    /// Canonical names of the places mentioned, as text (`place:ankara`).
+    pub place: Field,
+    /// Canonical names of the people mentioned, exact, for counting.
+    pub person_name: Field,
+    /// Canonical names of the organisations mentioned, exact, for counting.
+    pub org_name: Field,
+    /// Canonical names of the places mentioned, exact, for counting.
+    pub place_name: Field,
+    /// Every date the text mentions, as the first day of its period.
+    pub mentioned_day: Field,
+    /// The language of the article (ISO 639-1), when known.
+    pub language: Field,
+    /// Per stemmed language: its code and the title and body fields
+    /// analysed with its stemmer. An article in that language is indexed in
+    /// them as well as in `title` and `body`, which keep the stored text.
+    pub stemmed: Vec<StemmedFields>,
+}
+
+/// The fields of one language with a stemmer of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct StemmedFields {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// The title, analysed with this language's stemmer.
+    pub title: Field,
+    /// The body, analysed with this language's stemmer.
+    pub body: Field,
+}
+
+impl Fields {
+    /// The language-specific fields for `code`, if it has a stemmer.
+    pub fn stemmed_for(&self, code: &str) -> Option<StemmedFields> {
+        self.stemmed
+            .iter()
+            .find(|stemmed| stemmed.code == code)
+            .copied()
+    }
+}
+
+fn analyzer_name(code: &str) -> String {
+    format!("{NEWS_ANALYZER}_{code}")
 }
 
 /// Builds the schema and returns it with its field handles.
@@ -98,6 +167,28 @@ pub fn build_schema() -> (Schema, Fields) {
         size: builder.add_u64_field("size", FAST | STORED),
         content_hash: builder.add_u64_field("content_hash", FAST | STORED),
         extra: builder.add_text_field("extra", STORED),
+        person: builder.add_text_field("person", text.clone()),
+        org: builder.add_text_field("org", text.clone()),
+        place: builder.add_text_field("place", text),
+        person_name: builder.add_text_field("person_name", STRING | FAST),
+        org_name: builder.add_text_field("org_name", STRING | FAST),
+        place_name: builder.add_text_field("place_name", STRING | FAST),
+        mentioned_day: builder.add_date_field("mentioned_day", INDEXED | FAST),
+        language: builder.add_text_field("language", STRING | STORED),
+        stemmed: STEMMED_LANGUAGES
+            .iter()
+            .map(|&(code, _)| {
+                let indexing = TextFieldIndexing::default()
+                    .set_tokenizer(&analyzer_name(code))
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                let options = TextOptions::default().set_indexing_options(indexing);
+                StemmedFields {
+                    code,
+                    title: builder.add_text_field(&format!("title_{code}"), options.clone()),
+                    body: builder.add_text_field(&format!("body_{code}"), options),
+                }
+            })
+            .collect(),
     };
     (builder.build(), fields)
 }
@@ -108,17 +199,28 @@ pub fn build_schema() -> (Schema, Fields) {
 /// typographic and straight quotes, apostrophes and dashes all fold away
 /// for search while they stay in the stored text.
 pub fn news_analyzer() -> TextAnalyzer {
+    analyzer_for(Language::English)
+}
+
+/// The news analyzer with another language's stemmer. Folding comes before
+/// stemming so that "Österreich" and "Osterreich" are the same word.
+fn analyzer_for(language: Language) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(64))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(Stemmer::new(language))
         .build()
 }
 
 /// Registers the analyzers the schema refers to; needed on every opened index.
 pub fn register_analyzers(index: &Index) {
     index.tokenizers().register(NEWS_ANALYZER, news_analyzer());
+    for &(code, language) in STEMMED_LANGUAGES {
+        index
+            .tokenizers()
+            .register(&analyzer_name(code), analyzer_for(language));
+    }
 }
 
 /// Resolves the fields of an opened index's schema by name.
@@ -144,6 +246,24 @@ pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
         size: field("size")?,
         content_hash: field("content_hash")?,
         extra: field("extra")?,
+        person: field("person")?,
+        org: field("org")?,
+        place: field("place")?,
+        person_name: field("person_name")?,
+        org_name: field("org_name")?,
+        place_name: field("place_name")?,
+        mentioned_day: field("mentioned_day")?,
+        language: field("language")?,
+        stemmed: STEMMED_LANGUAGES
+            .iter()
+            .map(|&(code, _)| {
+                Some(StemmedFields {
+                    code,
+                    title: field(&format!("title_{code}"))?,
+                    body: field(&format!("body_{code}"))?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?,
     })
 }
 
@@ -173,6 +293,21 @@ mod tests {
     fn analyzer_stems_english() {
         assert_eq!(tokens("ambassadors"), tokens("ambassador"));
         assert_eq!(tokens("relations"), vec!["relat"]);
+    }
+
+    #[test]
+    fn german_stemming_folds_umlauts_first() {
+        let mut analyzer = analyzer_for(Language::German);
+        let mut stem = |text: &str| {
+            let mut stream = analyzer.token_stream(text);
+            let mut out = Vec::new();
+            while stream.advance() {
+                out.push(stream.token().text.clone());
+            }
+            out
+        };
+        assert_eq!(stem("Österreich"), stem("Osterreich"));
+        assert_eq!(stem("Österreichs"), stem("Österreich"));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Searching, showing and counting.
 
 use serde::Serialize;
+use std::ops::Bound;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
@@ -11,7 +13,7 @@ use newsdex_ingest::Article;
 
 use crate::news_index::NewsIndex;
 use crate::schema::{KIND_ARTICLE, KIND_SECTION, SCHEMA_VERSION};
-use crate::update::stored_text;
+use crate::update::{parse_published_day, stored_text};
 use crate::{Error, Result};
 
 /// How hits are ordered.
@@ -40,6 +42,31 @@ pub struct SearchOptions {
     pub sort: SortOrder,
     /// The longest snippet, in characters.
     pub snippet_chars: usize,
+    /// Restrictions on entities and dates.
+    pub filters: Filters,
+}
+
+/// Restrictions a search applies besides its query.
+///
+/// Dates are ISO 8601 at any precision (`2022`, `2022-03`, `2022-03-09`);
+/// `since` includes the whole period it names and so does `until`:
+/// `until 2010` keeps everything up to 2010-12-31.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Articles must mention each of these people (words of the canonical name).
+    pub persons: Vec<String>,
+    /// Articles must mention each of these organisations.
+    pub organizations: Vec<String>,
+    /// Articles must mention each of these places.
+    pub places: Vec<String>,
+    /// Published on or after the start of this period.
+    pub published_since: Option<String>,
+    /// Published on or before the end of this period.
+    pub published_until: Option<String>,
+    /// Mentions a date on or after the start of this period.
+    pub mentioned_since: Option<String>,
+    /// Mentions a date on or before the end of this period.
+    pub mentioned_until: Option<String>,
 }
 
 impl Default for SearchOptions {
@@ -50,6 +77,7 @@ impl Default for SearchOptions {
             section: None,
             sort: SortOrder::Relevance,
             snippet_chars: 200,
+            filters: Filters::default(),
         }
     }
 }
@@ -122,23 +150,12 @@ impl NewsIndex {
         let searcher = self.reader.searcher();
         let parser = self.query_parser();
         let user_query = parse(&parser, query)?;
-        let kind = if options.section.is_some() {
-            KIND_SECTION
-        } else {
-            KIND_ARTICLE
-        };
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, user_query.box_clone()),
-            (
-                Occur::Must,
-                Box::new(self.term_query(self.fields.kind, kind)),
-            ),
-        ];
-        if let Some(heading) = &options.section {
-            let phrase = format!("section:\"{}\"", heading.replace(['"', '\\'], " "));
-            clauses.push((Occur::Must, parse(&parser, &phrase)?));
-        }
-        let query = BooleanQuery::new(clauses);
+        let query = self.filtered_query(
+            &parser,
+            user_query.box_clone(),
+            options.section.as_deref(),
+            &options.filters,
+        )?;
 
         let limit = options.limit.max(1);
         let top = TopDocs::with_limit(limit).and_offset(options.offset);
@@ -262,11 +279,84 @@ impl NewsIndex {
         })
     }
 
-    fn query_parser(&self) -> QueryParser {
-        let mut parser =
-            QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.body]);
+    /// The user's query restricted to one kind of document and by `filters`.
+    pub(crate) fn filtered_query(
+        &self,
+        parser: &QueryParser,
+        user_query: Box<dyn Query>,
+        section: Option<&str>,
+        filters: &Filters,
+    ) -> Result<BooleanQuery> {
+        let kind = if section.is_some() {
+            KIND_SECTION
+        } else {
+            KIND_ARTICLE
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, user_query),
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.kind, kind)),
+            ),
+        ];
+        if let Some(heading) = section {
+            clauses.push((Occur::Must, parse(parser, &phrase("section", heading))?));
+        }
+        let entity_filters = [
+            ("person", &filters.persons),
+            ("org", &filters.organizations),
+            ("place", &filters.places),
+        ];
+        for (field, names) in entity_filters {
+            for name in names {
+                clauses.push((Occur::Must, parse(parser, &phrase(field, name))?));
+            }
+        }
+        let date_filters = [
+            (
+                self.fields.published_day,
+                &filters.published_since,
+                &filters.published_until,
+            ),
+            (
+                self.fields.mentioned_day,
+                &filters.mentioned_since,
+                &filters.mentioned_until,
+            ),
+        ];
+        for (field, since, until) in date_filters {
+            if since.is_none() && until.is_none() {
+                continue;
+            }
+            let lower = match since {
+                Some(since) => Bound::Included(Term::from_field_date_for_search(
+                    field,
+                    period_start(since)?,
+                )),
+                None => Bound::Unbounded,
+            };
+            let upper = match until {
+                Some(until) => {
+                    Bound::Excluded(Term::from_field_date_for_search(field, period_end(until)?))
+                }
+                None => Bound::Unbounded,
+            };
+            clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
+        }
+        Ok(BooleanQuery::new(clauses))
+    }
+
+    pub(crate) fn query_parser(&self) -> QueryParser {
+        let mut default_fields = vec![self.fields.title, self.fields.body];
+        for stemmed in &self.fields.stemmed {
+            default_fields.extend([stemmed.title, stemmed.body]);
+        }
+        let mut parser = QueryParser::for_index(&self.index, default_fields);
         parser.set_conjunction_by_default();
         parser.set_field_boost(self.fields.title, 2.0);
+        for stemmed in &self.fields.stemmed {
+            parser.set_field_boost(stemmed.title, 2.0);
+        }
         parser
     }
 
@@ -275,6 +365,40 @@ impl NewsIndex {
             Term::from_field_text(field, value),
             IndexRecordOption::Basic,
         )
+    }
+}
+
+/// A phrase query on one field, with the quotes that would end it removed.
+fn phrase(field: &str, words: &str) -> String {
+    format!("{field}:\"{}\"", words.replace(['"', '\\'], " "))
+}
+
+/// The first instant of an ISO 8601 period (`2022`, `2022-03`, `2022-03-09`).
+fn period_start(period: &str) -> Result<DateTime> {
+    parse_published_day(period).ok_or_else(|| bad_date(period))
+}
+
+/// The first instant after an ISO 8601 period.
+fn period_end(period: &str) -> Result<DateTime> {
+    let start = parse_published_day(period).ok_or_else(|| bad_date(period))?;
+    let span = match period.split('-').count() {
+        1 => jiff::Span::new().years(1),
+        2 => jiff::Span::new().months(1),
+        _ => jiff::Span::new().days(1),
+    };
+    let start =
+        jiff::Timestamp::from_second(start.into_timestamp_secs()).map_err(|_| bad_date(period))?;
+    let end = start
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .checked_add(span)
+        .map_err(|_| bad_date(period))?;
+    Ok(DateTime::from_timestamp_secs(end.timestamp().as_second()))
+}
+
+fn bad_date(period: &str) -> Error {
+    Error::Query {
+        query: period.to_owned(),
+        reason: "not a date like 2022-03-09, 2022-03 or 2022".to_owned(),
     }
 }
 

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use newsdex_ingest::{
-    Article, IngestOptions, PreparedText, RepeatedLines, RepeatedLinesBuilder, Source,
-    ingest_prepared, prepare,
+    Article, Entity, EntityKind, IngestOptions, NO_ARTICLES, NOT_NEWS, PreparedText, RepeatedLines,
+    RepeatedLinesBuilder, Source, ingest_prepared, prepare,
 };
 use rayon::prelude::*;
 use tantivy::schema::Value;
@@ -25,8 +25,12 @@ use crate::schema::{Fields, KIND_ARTICLE, KIND_SECTION};
 use crate::{Error, Result};
 
 /// File name extensions read when walking a directory. A file named
-/// explicitly is always read, whatever its name.
-pub const NEWS_FILE_EXTENSIONS: &[&str] = &["txt", "text"];
+/// explicitly is always read, whatever its name. The extension is only a
+/// hint: ingest tells the format from the content.
+pub const NEWS_FILE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "html", "htm", "xhtml", "json", "jsonl", "ndjson", "sgm", "sgml", "tml", "csv",
+    "tsv", "xml", "rss", "atom",
+];
 
 /// How many files are read and parsed before their documents go to the
 /// writer; bounds the memory a run holds at once. The first batch is also
@@ -277,6 +281,33 @@ impl NewsIndex {
         self.reload()?;
         summary.elapsed = started.elapsed();
         Ok(summary)
+    }
+
+    /// Adds articles made elsewhere (by an embedding program, or by
+    /// [`newsdex_ingest::ingest`] on bytes that are not files), replacing
+    /// any article with the same id, and commits.
+    ///
+    /// Each article's `path` stands for its source: a later
+    /// [`NewsIndex::update`] over a folder that holds that path treats the
+    /// article as that file's.
+    pub fn add_articles(&self, articles: &[Article], writer_options: WriterOptions) -> Result<()> {
+        let mut writer = self.writer(writer_options)?;
+        for article in articles {
+            writer.delete_term(Term::from_field_text(self.fields.id, &article.id));
+            writer.delete_term(Term::from_field_text(self.fields.parent, &article.id));
+            let file = NewsFile {
+                path: PathBuf::from(&article.path),
+                key: article.path.clone(),
+            };
+            let stat = FileStat {
+                mtime: 0,
+                size: 0,
+                content_hash: 0,
+            };
+            add_article(&writer, &self.fields, &file, stat, article)?;
+        }
+        writer.commit()?;
+        self.reload()
     }
 
     /// What the index holds per source file, read from fast fields.
@@ -565,12 +596,31 @@ fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
                 path: &shown,
                 id_key: &file.key,
             };
-            let articles: Vec<Article> = ingest_prepared(prepared, &source, options)
-                .into_iter()
-                .filter(|article| !is_empty_article(article))
-                .collect();
-            if articles.is_empty() {
-                let reason = "no text left after removing boilerplate".to_owned();
+            let (articles, empty): (Vec<Article>, Vec<Article>) =
+                ingest_prepared(prepared, &source, options)
+                    .into_iter()
+                    .partition(|article| !is_empty_article(article));
+            let warnings = || empty.iter().flat_map(|article| &article.warnings);
+            if articles.is_empty() && warnings().any(|warning| warning.starts_with(NOT_NEWS)) {
+                // Recognised as not news (a corpus's list of its files):
+                // nothing to index, and no failure.
+                Outcome::Parsed {
+                    file,
+                    stat,
+                    previous,
+                    articles,
+                }
+            } else if articles.is_empty() {
+                // A file in which ingest found no article says why (a JSON
+                // or CSV shape it does not know, naming the fields found).
+                let reason = empty
+                    .iter()
+                    .flat_map(|article| &article.warnings)
+                    .find_map(|warning| warning.strip_prefix(NO_ARTICLES))
+                    .map_or_else(
+                        || "no text left after removing boilerplate".to_owned(),
+                        str::to_owned,
+                    );
                 Outcome::Emptied {
                     file,
                     reason,
@@ -608,8 +658,15 @@ fn add_article(
     let mut shared = TantivyDocument::default();
     shared.add_text(fields.path, &file.key);
     shared.add_text(fields.display_path, &article.path);
+    let stemmed = article
+        .language
+        .as_deref()
+        .and_then(|code| fields.stemmed_for(code));
     if let Some(title) = &article.title {
         shared.add_text(fields.title, title);
+        if let Some(stemmed) = stemmed {
+            shared.add_text(stemmed.title, title);
+        }
     }
     for author in &article.authors {
         shared.add_text(fields.author, author);
@@ -623,11 +680,23 @@ fn add_article(
     if let Some(day) = published_day {
         shared.add_date(fields.published_day, day);
     }
+    add_entities(&mut shared, fields, &article.entities);
+    for date in &article.dates {
+        if let Some(day) = parse_published_day(&date.value) {
+            shared.add_date(fields.mentioned_day, day);
+        }
+    }
 
     let mut document = shared.clone();
     document.add_text(fields.kind, KIND_ARTICLE);
     document.add_text(fields.id, &article.id);
     document.add_text(fields.body, &article.text);
+    if let Some(stemmed) = stemmed {
+        document.add_text(stemmed.body, &article.text);
+    }
+    if let Some(language) = &article.language {
+        document.add_text(fields.language, language);
+    }
     for section in &article.sections {
         document.add_text(fields.section, &section.heading);
     }
@@ -660,17 +729,49 @@ fn add_article(
         document.add_text(fields.parent, &article.id);
         document.add_text(fields.section, &section.heading);
         document.add_text(fields.body, text);
+        if let Some(stemmed) = stemmed {
+            document.add_text(stemmed.body, text);
+        }
         writer.add_document(document)?;
     }
     Ok(())
 }
 
+/// Adds each entity's canonical name once, to the text field of its kind
+/// (for queries) and to the exact field (for counting).
+fn add_entities(document: &mut TantivyDocument, fields: &Fields, entities: &[Entity]) {
+    let mut seen = HashSet::new();
+    for entity in entities {
+        if !seen.insert((entity.kind, entity.name.as_str())) {
+            continue;
+        }
+        let (text_field, exact_field) = match entity.kind {
+            EntityKind::Person => (fields.person, fields.person_name),
+            EntityKind::Organization => (fields.org, fields.org_name),
+            EntityKind::Place => (fields.place, fields.place_name),
+        };
+        document.add_text(text_field, &entity.name);
+        document.add_text(exact_field, &entity.name);
+    }
+}
+
 /// The first day of an ISO 8601 date at any precision, as a tantivy date.
 pub(crate) fn parse_published_day(published: &str) -> Option<DateTime> {
     let mut parts = published.splitn(3, '-');
-    let year: i16 = parts.next()?.parse().ok()?;
+    let year = parts.next()?;
+    // Four digits only ("19" is a century, "199X" a decade), and within the
+    // years a tantivy date can hold (its nanoseconds fit an i64).
+    if year.len() != 4 {
+        return None;
+    }
+    let year: i16 = year
+        .parse()
+        .ok()
+        .filter(|year| (1700..=2200).contains(year))?;
     let month: i8 = parts.next().map_or(Some(1), |month| month.parse().ok())?;
-    let day: i8 = parts.next().map_or(Some(1), |day| day.parse().ok())?;
+    let day: i8 = parts
+        .next()
+        .map_or(Some(1), |day| day.get(..2)?.parse().ok())?;
     let date = jiff::civil::Date::new(year, month, day).ok()?;
     let seconds = date
         .to_zoned(jiff::tz::TimeZone::UTC)

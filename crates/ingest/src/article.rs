@@ -40,6 +40,19 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Everything that was lossy, guessed or dropped while reading the file.
     pub warnings: Vec<String>,
+    /// The language of the article as an ISO 639-1 code (`en`, `de`), when
+    /// it could be told: detected from the text, or as the file declares it
+    /// when the text is too short to tell.
+    #[serde(default)]
+    pub language: Option<String>,
+    /// The address of the article, when the file gives one (a page's
+    /// canonical link, a scraper's `url` field).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Subject categories given by the source itself, not inferred: Reuters
+    /// `TOPICS`, a label column of a spreadsheet, JSON-LD `articleSection`.
+    #[serde(default)]
+    pub topics: Vec<String>,
 }
 
 /// The formats ingest can read.
@@ -49,6 +62,18 @@ pub struct Article {
 pub enum Format {
     /// Plain text, possibly a web page scraped to text.
     Text,
+    /// An HTML page; the main text is extracted from it.
+    Html,
+    /// A JSON document or JSON Lines: one article per object.
+    Json,
+    /// An SGML newswire dump such as Reuters-21578: many articles per file.
+    Sgml,
+    /// A TimeML document (`.tml`): the text, dated by its document creation time.
+    Timeml,
+    /// A table of articles: comma, semicolon or tab separated values.
+    Csv,
+    /// Other XML: a news feed (RSS, Atom) or a token-annotated corpus document.
+    Xml,
 }
 
 impl Format {
@@ -56,6 +81,12 @@ impl Format {
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Text => "text",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Sgml => "sgml",
+            Format::Timeml => "timeml",
+            Format::Csv => "csv",
+            Format::Xml => "xml",
         }
     }
 }
@@ -97,16 +128,58 @@ pub struct Entity {
 /// A date mentioned in the text, normalised at its precision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateMention {
-    /// ISO 8601 at its precision: `2022-03-09`, `2022-03` or `2022`.
+    /// The date at its precision, following TimeML's TIMEX3 `value`
+    /// conventions: ISO 8601 `2022-03-09`, `2022-03` or `2022`, and also
+    /// `2022-W01` (week), `2022-W01-WE` (weekend), `1998-Q3` (quarter),
+    /// `1990-H1` (half year), `1998-SU` (season), `199X` (decade), `19`
+    /// (century), or `PRESENT_REF` / `PAST_REF` / `FUTURE_REF` for "now",
+    /// "recently" and "the future". See [`DateMention::precision`].
     pub value: String,
     /// Byte offset where the mention starts.
     pub start: usize,
     /// Byte offset where the mention ends.
     pub end: usize,
+    /// The precision of [`DateMention::value`]; `None` only in JSON written
+    /// before this field existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<DatePrecision>,
+    /// Whether the value was worked out from the publication date ("on
+    /// Wednesday", "last week", "March 9" without a year) rather than read
+    /// off the text alone.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relative: bool,
+}
+
+/// How precise a [`DateMention`] is, and so how its value is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum DatePrecision {
+    /// A calendar day: `2022-03-09`.
+    Day,
+    /// An ISO week (`2022-W01`) or its weekend (`2022-W01-WE`).
+    Week,
+    /// A month: `2022-03`.
+    Month,
+    /// A season (`1998-SU`, `-SP`, `-FA`, `-WI`).
+    Season,
+    /// A quarter: `1998-Q3`.
+    Quarter,
+    /// A half year: `1990-H1`.
+    Half,
+    /// A year: `2022`.
+    Year,
+    /// A decade: `199X`.
+    Decade,
+    /// A century: `19` for the 1900s.
+    Century,
+    /// No date, only a pointer to the present, the past or the future:
+    /// `PRESENT_REF`, `PAST_REF` or `FUTURE_REF`.
+    Reference,
 }
 
 /// A direct quote and who said it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
     pub text: String,
@@ -120,4 +193,38 @@ pub struct Quote {
     pub speaker_mention: Option<[usize; 2]>,
     /// The speech verb or phrase that attributes the quote ("said").
     pub cue: Option<String>,
+    /// What kind of entity the speaker is, when that is known: a person,
+    /// or an organisation ("the White House said").
+    #[serde(default)]
+    pub speaker_kind: Option<EntityKind>,
+    /// How the speaker was found, which says how far to trust it; `None`
+    /// when the quote has no attribution at all.
+    #[serde(default)]
+    pub resolution: Option<SpeakerResolution>,
+}
+
+/// How the speaker of a [`Quote`] was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum SpeakerResolution {
+    /// The attribution names the speaker ("Erdogan said").
+    Named,
+    /// The attribution names a role that the article gives one person
+    /// ("Israel's president" for "Israeli President Isaac Herzog").
+    Role,
+    /// The attribution is "he" or "she", resolved to the most recent person
+    /// of that gender: an inference.
+    Pronoun,
+    /// The quote has no attribution of its own and continues the previous
+    /// quote, in the same or the previous paragraph: an inference.
+    Continuation,
+    /// No speech verb attributes the quote; the speaker is the subject of
+    /// its sentence ("Bolton thought it was “a tribute to her husband”") or
+    /// of the sentence before it: an inference.
+    Context,
+    /// The attribution names someone who could not be resolved to a name
+    /// ("a source said", "they said"); [`Quote::speaker`] is `None` and
+    /// [`Quote::speaker_mention`] says where the words are.
+    Unresolved,
 }

@@ -27,17 +27,35 @@
 
 mod article;
 mod boilerplate;
+mod dates;
 mod decode;
+mod delimited;
+mod detect;
+mod enrich;
+mod entities;
+mod html;
+mod json;
+mod language;
+mod markup;
 mod metadata;
 mod normalize;
+mod record;
+mod sgml;
 mod text;
+mod timeml;
+mod xml;
 
-pub use article::{Article, DateMention, Entity, EntityKind, Format, Quote, Section};
+pub use article::{
+    Article, DateMention, Entity, EntityKind, Format, Quote, Section, SpeakerResolution,
+};
 pub use boilerplate::{
     BoilerplateReason, LineKind, LineVerdict, RepeatedLines, RepeatedLinesBuilder, classify_lines,
 };
+pub use dates::{DatePrecision, extract_dates, parse_iso_date};
 pub use decode::{Decoded, decode};
+pub use entities::{entity_key, extract_entities, place_of_demonym, training as entity_training};
 pub use normalize::normalize;
+pub use record::{NO_ARTICLES, NOT_NEWS};
 
 use std::sync::Arc;
 
@@ -107,24 +125,108 @@ pub fn ingest(bytes: &[u8], source: &Source<'_>, options: &IngestOptions) -> Vec
 pub struct PreparedText {
     /// The WHATWG name of the encoding the bytes were decoded from.
     pub encoding: &'static str,
-    /// The decoded, normalised text.
+    /// The decoded, normalised text of a plain-text file. Empty for the
+    /// other formats, whose fields are normalised one by one when they are
+    /// parsed.
     pub text: String,
     /// Lossy steps taken while decoding.
     pub warnings: Vec<String>,
+    /// The format the content looks like. [`ingest_prepared`] may still read
+    /// a file that looks like plain text in the format its name suggests
+    /// (`.csv`, `.json`, `.html`).
+    pub format: Format,
+    /// The decoded text before normalisation, for the formats that need it.
+    decoded: Option<String>,
 }
 
-/// Decodes and normalises a file's bytes.
+/// Decodes a file's bytes (honouring a charset that HTML or XML declares),
+/// tells its format from its content, and normalises plain text.
 pub fn prepare(bytes: &[u8]) -> PreparedText {
-    let decoded = decode(bytes);
+    let decoded = detect::decode_file(bytes);
+    let format = detect::sniff(&decoded.text);
+    let (text, kept) = if format == Format::Text {
+        // A table the content sniffer was unsure of is still read as one
+        // when the file is named `.csv` or `.tsv`; normalising would turn its
+        // tabs into spaces.
+        let kept = decoded.text.contains('\t').then(|| decoded.text.clone());
+        (normalize(&decoded.text), kept)
+    } else {
+        (String::new(), Some(decoded.text))
+    };
     PreparedText {
         encoding: decoded.encoding,
-        text: normalize(&decoded.text),
+        text,
         warnings: decoded.warnings,
+        format,
+        decoded: kept,
     }
 }
 
 /// Parses text made by [`prepare`] into articles; see [`ingest`].
+///
+/// The format is the one [`prepare`] found in the content; the extension
+/// of [`Source::path`] only decides for content that looks like plain text.
+/// A multi-article file (Reuters SGML, JSON Lines, a table) yields one
+/// article per record, each with an id made from the path and the record;
+/// a file in which no article is found yields one article without text
+/// whose last warning starts with [`NO_ARTICLES`] and says why, or with
+/// [`NOT_NEWS`] when the file was recognised as something else than news
+/// (a table listing the files of a corpus), which is not an error.
 pub fn ingest_prepared(
+    prepared: PreparedText,
+    source: &Source<'_>,
+    options: &IngestOptions,
+) -> Vec<Article> {
+    let PreparedText {
+        encoding,
+        text,
+        warnings,
+        format,
+        decoded,
+    } = prepared;
+    let hint = detect::hinted_format(source.path);
+    let format = detect::decide(format, hint, decoded.as_deref().unwrap_or(&text));
+    let context = record::FileContext {
+        source,
+        options,
+        format,
+        encoding,
+    };
+    let raw = decoded.as_deref().unwrap_or(&text);
+    let mut articles = match format {
+        Format::Html => html::read(raw, &context, warnings),
+        Format::Json => json::read(raw, &context, warnings),
+        Format::Sgml => sgml::read(raw, &context, warnings),
+        Format::Timeml => timeml::read(raw, &context, warnings),
+        Format::Csv => delimited::read(raw, &context, warnings),
+        Format::Xml => xml::read(raw, &context, warnings),
+        _ => {
+            let text = if text.is_empty() {
+                decoded.as_deref().map(normalize).unwrap_or_default()
+            } else {
+                text
+            };
+            ingest_text(
+                PreparedText {
+                    encoding,
+                    text,
+                    warnings,
+                    format: Format::Text,
+                    decoded: None,
+                },
+                source,
+                options,
+            )
+        }
+    };
+    for article in &mut articles {
+        enrich::enrich(article, source.path);
+    }
+    articles
+}
+
+/// Parses plain text: one article.
+fn ingest_text(
     prepared: PreparedText,
     source: &Source<'_>,
     options: &IngestOptions,
@@ -137,6 +239,7 @@ pub fn ingest_prepared(
         Some(date) => Some(date.clone()),
         None => parsed.published,
     };
+    let language = language::language_of(parsed.title.as_deref(), &parsed.body, None);
     vec![Article {
         id: article_id(source.id_key, None),
         path: source.path.to_owned(),
@@ -153,5 +256,8 @@ pub fn ingest_prepared(
         dates: Vec::new(),
         quotes: Vec::new(),
         warnings,
+        language,
+        url: None,
+        topics: Vec::new(),
     }]
 }

@@ -5,7 +5,8 @@ use std::sync::Arc;
 
 use newsdex_index::find_news_files;
 use newsdex_ingest::{
-    Article, IngestOptions, RepeatedLinesBuilder, Source, ingest_prepared, prepare,
+    Article, IngestOptions, NO_ARTICLES, NOT_NEWS, RepeatedLinesBuilder, Source, ingest_prepared,
+    prepare,
 };
 
 use crate::commands::{Config, check_published};
@@ -57,7 +58,20 @@ pub fn run(config: &Config, args: ExtractArgs) -> anyhow::Result<u8> {
                 path: &shown,
                 id_key: &file.key,
             };
-            for article in ingest_prepared(text, &source, &options) {
+            let articles = ingest_prepared(text, &source, &options);
+            let warnings = || articles.iter().flat_map(|article| &article.warnings);
+            if warnings().any(|warning| warning.starts_with(NOT_NEWS)) {
+                continue;
+            }
+            // A file with no article in it (a JSON or table shape ingest
+            // does not know) fails, with the reason ingest gives.
+            let no_articles = warnings().find_map(|warning| warning.strip_prefix(NO_ARTICLES));
+            if let Some(reason) = no_articles {
+                eprintln!("newsdex: {}: {reason}", file.path.display());
+                failed += 1;
+                continue;
+            }
+            for article in articles {
                 if args.json {
                     json_line(&mut out, &article)?;
                 } else {

@@ -1,10 +1,12 @@
 //! One module per subcommand; `run` resolves the configuration they share.
 
+mod entities;
 mod extract;
 mod index;
 mod search;
 mod show;
 mod stats;
+mod timeline;
 
 use std::path::PathBuf;
 
@@ -36,6 +38,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Show(args) => show::run(&config, args),
         Command::Stats(args) => stats::run(&config, args),
         Command::Extract(args) => extract::run(&config, args),
+        Command::Entities(args) => entities::run(&config, args),
+        Command::Timeline(args) => timeline::run(&config, args),
     }
 }
 
@@ -61,6 +65,25 @@ pub fn check_published(value: Option<String>) -> anyhow::Result<Option<String>> 
         anyhow::bail!("--published {value:?} is not a date like 2022-03-09, 2022-03 or 2022");
     }
     Ok(Some(value))
+}
+
+/// Turns the filter flags into the index's filters, checking dates first so
+/// that a bad one is reported as the flag it came from.
+pub fn filters_from(args: crate::flags::FilterArgs) -> anyhow::Result<newsdex_index::Filters> {
+    let checked = |flag: &str, value: Option<String>| -> anyhow::Result<Option<String>> {
+        check_published(value).map_err(|error| {
+            anyhow::anyhow!("{}", error.to_string().replacen("--published", flag, 1))
+        })
+    };
+    Ok(newsdex_index::Filters {
+        persons: args.person,
+        organizations: args.org,
+        places: args.place,
+        published_since: checked("--since", args.since)?,
+        published_until: checked("--until", args.until)?,
+        mentioned_since: checked("--mentions-since", args.mentions_since)?,
+        mentioned_until: checked("--mentions-until", args.mentions_until)?,
+    })
 }
 
 /// Opens the index for reading, with a message that says what to do when there is none.

@@ -7,7 +7,7 @@ use newsdex_index::{Hit, SearchOptions, SortOrder, UpdateOptions};
 use serde::Serialize;
 
 use crate::commands::index::{summary_line, update};
-use crate::commands::{Config, open_index};
+use crate::commands::{Config, filters_from, open_index};
 use crate::exit;
 use crate::flags::{SearchArgs, SortArg};
 use crate::output::json_line;
@@ -26,6 +26,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
             eprintln!("newsdex: index updated: {}", summary_line(&summary));
         }
     }
+    let filters = filters_from(args.filters)?;
     let index = open_index(config)?;
     let query = args.query.join(" ");
     let options = SearchOptions {
@@ -37,6 +38,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
             SortArg::Date | SortArg::Newest => SortOrder::Newest,
             SortArg::Oldest => SortOrder::Oldest,
         },
+        filters,
         ..SearchOptions::default()
     };
     let results = index.search(&query, &options)?;

@@ -1,0 +1,234 @@
+//! Counting over the articles that match a query: top entities, and
+//! articles per month or year.
+
+use std::collections::{BTreeMap, HashMap};
+
+use newsdex_ingest::EntityKind;
+use serde::Serialize;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::AllQuery;
+use tantivy::{DocAddress, DocId, Searcher};
+
+use crate::news_index::NewsIndex;
+use crate::search::Filters;
+use crate::{Error, Result};
+
+/// How many matching articles mention an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntityCount {
+    /// The canonical name.
+    pub name: String,
+    /// What kind of entity it is.
+    pub kind: EntityKind,
+    /// Matching articles that mention it.
+    pub articles: u64,
+}
+
+/// The width of a timeline's bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    /// One bar per calendar month (`2022-03`).
+    Month,
+    /// One bar per year (`2022`).
+    Year,
+}
+
+/// Matching articles per period of publication.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Timeline {
+    /// The width of each period.
+    pub granularity: Granularity,
+    /// Every period from the first to the last with an article, in order,
+    /// including the empty ones in between.
+    pub buckets: Vec<TimelineBucket>,
+    /// Matching articles without a publication date.
+    pub undated: u64,
+}
+
+/// One bar of a [`Timeline`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineBucket {
+    /// `2022` or `2022-03`.
+    pub period: String,
+    /// Matching articles published in it.
+    pub articles: u64,
+}
+
+impl NewsIndex {
+    /// The entities mentioned by the most articles among those matching
+    /// `query` (all articles when the query is empty or `*`), most first.
+    pub fn top_entities(
+        &self,
+        query: &str,
+        filters: &Filters,
+        kind: Option<EntityKind>,
+        limit: usize,
+    ) -> Result<Vec<EntityCount>> {
+        let searcher = self.reader.searcher();
+        let documents = self.matching_documents(&searcher, query, filters)?;
+        let kinds = [
+            (EntityKind::Person, "person_name"),
+            (EntityKind::Organization, "org_name"),
+            (EntityKind::Place, "place_name"),
+        ];
+        let mut counts: HashMap<(EntityKind, String), u64> = HashMap::new();
+        for (segment_ord, docs) in by_segment(documents) {
+            let segment = searcher.segment_reader(segment_ord);
+            for (entity_kind, field) in kinds {
+                if kind.is_some_and(|wanted| wanted != entity_kind) {
+                    continue;
+                }
+                let Some(column) = segment.fast_fields().str(field)? else {
+                    continue;
+                };
+                let mut per_ord: HashMap<u64, u64> = HashMap::new();
+                for &doc in &docs {
+                    for ord in column.term_ords(doc) {
+                        *per_ord.entry(ord).or_default() += 1;
+                    }
+                }
+                let mut name = String::new();
+                for (ord, count) in per_ord {
+                    name.clear();
+                    if column
+                        .ord_to_str(ord, &mut name)
+                        .map_err(tantivy::TantivyError::from)?
+                    {
+                        *counts.entry((entity_kind, name.clone())).or_default() += count;
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<EntityCount> = counts
+            .into_iter()
+            .map(|((kind, name), articles)| EntityCount {
+                name,
+                kind,
+                articles,
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.articles
+                .cmp(&a.articles)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        ranked.truncate(limit);
+        Ok(ranked)
+    }
+
+    /// Matching articles per month or year of publication. Without a
+    /// granularity, months are used when the dates span at most three years.
+    pub fn timeline(
+        &self,
+        query: &str,
+        filters: &Filters,
+        granularity: Option<Granularity>,
+    ) -> Result<Timeline> {
+        let searcher = self.reader.searcher();
+        let documents = self.matching_documents(&searcher, query, filters)?;
+        let mut months: BTreeMap<(i16, i8), u64> = BTreeMap::new();
+        let mut undated = 0;
+        for (segment_ord, docs) in by_segment(documents) {
+            let column = searcher
+                .segment_reader(segment_ord)
+                .fast_fields()
+                .date("published_day")?;
+            for doc in docs {
+                let Some(day) = column.first(doc) else {
+                    undated += 1;
+                    continue;
+                };
+                let Ok(timestamp) = jiff::Timestamp::from_second(day.into_timestamp_secs()) else {
+                    undated += 1;
+                    continue;
+                };
+                let date = timestamp.to_zoned(jiff::tz::TimeZone::UTC).date();
+                *months.entry((date.year(), date.month())).or_default() += 1;
+            }
+        }
+        let (Some(&first), Some(&last)) = (months.keys().next(), months.keys().next_back()) else {
+            let granularity = granularity.unwrap_or(Granularity::Month);
+            return Ok(Timeline {
+                granularity,
+                buckets: Vec::new(),
+                undated,
+            });
+        };
+        let span_months =
+            (i32::from(last.0) - i32::from(first.0)) * 12 + i32::from(last.1) - i32::from(first.1);
+        let granularity = granularity.unwrap_or(if span_months <= 36 {
+            Granularity::Month
+        } else {
+            Granularity::Year
+        });
+        let mut buckets = Vec::new();
+        match granularity {
+            Granularity::Year => {
+                for year in first.0..=last.0 {
+                    let articles = months.range((year, 1)..=(year, 12)).map(|(_, n)| n).sum();
+                    buckets.push(TimelineBucket {
+                        period: format!("{year:04}"),
+                        articles,
+                    });
+                }
+            }
+            Granularity::Month => {
+                let (mut year, mut month) = first;
+                while (year, month) <= last {
+                    let articles = months.get(&(year, month)).copied().unwrap_or(0);
+                    buckets.push(TimelineBucket {
+                        period: format!("{year:04}-{month:02}"),
+                        articles,
+                    });
+                    (year, month) = if month == 12 {
+                        (year + 1, 1)
+                    } else {
+                        (year, month + 1)
+                    };
+                }
+            }
+        }
+        Ok(Timeline {
+            granularity,
+            buckets,
+            undated,
+        })
+    }
+
+    fn matching_documents(
+        &self,
+        searcher: &Searcher,
+        query: &str,
+        filters: &Filters,
+    ) -> Result<Vec<DocAddress>> {
+        let parser = self.query_parser();
+        let user_query: Box<dyn tantivy::query::Query> = match query.trim() {
+            "" | "*" => Box::new(AllQuery),
+            text => parser.parse_query(text).map_err(|error| Error::Query {
+                query: text.to_owned(),
+                reason: error.to_string(),
+            })?,
+        };
+        let query = self.filtered_query(&parser, user_query, None, filters)?;
+        Ok(searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .collect())
+    }
+}
+
+/// Groups document addresses by segment, docs in order.
+fn by_segment(documents: Vec<DocAddress>) -> BTreeMap<u32, Vec<DocId>> {
+    let mut grouped: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
+    for address in documents {
+        grouped
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address.doc_id);
+    }
+    for docs in grouped.values_mut() {
+        docs.sort_unstable();
+    }
+    grouped
+}
