@@ -9,6 +9,7 @@
 
 mod entities;
 mod meantime;
+mod quotes;
 mod score;
 mod timeml;
 mod train_ner;
@@ -74,6 +75,8 @@ enum Command {
     Entities(entities::EntitiesArgs),
     /// Trains the entity tagger on CoNLL-2003 and writes its model file.
     TrainEntities(train_ner::TrainArgs),
+    /// Scores direct quotes and their speakers against PolNeAR attributions.
+    Quotes(quotes::QuotesArgs),
 }
 
 fn main() -> Result<()> {
@@ -91,6 +94,7 @@ fn main() -> Result<()> {
         }
         Command::Entities(args) => entities::run(&args),
         Command::TrainEntities(args) => train_ner::run(&args),
+        Command::Quotes(args) => quotes::run(&args),
     }
 }
 

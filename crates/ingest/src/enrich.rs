@@ -1,6 +1,7 @@
 //! What every article gets after its format has been read, whatever the
 //! format: a publication date from the path when the file states none, the
-//! dates its text mentions, and its people, organisations and places.
+//! dates its text mentions, its people, organisations and places, and the
+//! direct quotes with their speakers.
 
 use crate::{Article, Entity, parse_iso_date};
 
@@ -22,6 +23,7 @@ pub(crate) fn enrich(article: &mut Article, path: &str) {
         &mut article.entities,
         crate::extract_entities(&article.text),
     );
+    article.quotes = crate::extract_quotes(&article.text, &article.entities);
 }
 
 /// Adds extracted entities to those the file gave (Reuters' PLACES, PEOPLE

@@ -39,6 +39,7 @@ mod language;
 mod markup;
 mod metadata;
 mod normalize;
+mod quotes;
 mod record;
 mod sgml;
 mod text;
@@ -55,6 +56,7 @@ pub use dates::{DatePrecision, extract_dates, parse_iso_date};
 pub use decode::{Decoded, decode};
 pub use entities::{entity_key, extract_entities, place_of_demonym, training as entity_training};
 pub use normalize::normalize;
+pub use quotes::extract_quotes;
 pub use record::{NO_ARTICLES, NOT_NEWS};
 
 use std::sync::Arc;

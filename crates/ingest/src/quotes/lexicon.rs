@@ -1,0 +1,713 @@
+//! The words attribution is read with: speech verbs, roles and titles,
+//! given names and their gender, demonyms, and the small closed classes
+//! (pronouns, determiners, adverbs) that sit between a speaker and a verb.
+//!
+//! The open lists are data files under `data/quotes/`, embedded in the
+//! binary and read once; demonyms come from the entity gazetteer.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::{entity_key, place_of_demonym};
+
+/// The gender a name, title or pronoun marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// Whether `c` is a double quotation mark, straight or typographic.
+pub(crate) fn is_double_mark(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟')
+}
+
+/// Whether `c` is a single quotation mark (or an apostrophe).
+pub(crate) fn is_single_mark(c: char) -> bool {
+    matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›' | '‛')
+}
+
+static SPEECH_VERBS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    for line in include_str!("../../data/quotes/speech_verbs.txt").lines() {
+        let mut words = line.split_whitespace();
+        let Some(lemma) = words.next().filter(|w| !w.starts_with('#')) else {
+            continue;
+        };
+        for form in regular_forms(lemma)
+            .into_iter()
+            .chain(words.map(str::to_owned))
+        {
+            forms.entry(form).or_insert(lemma);
+        }
+    }
+    forms
+});
+
+/// The base form and the regular inflections of a verb: -s, -ed, -ing.
+fn regular_forms(lemma: &str) -> Vec<String> {
+    let consonant_y = lemma.ends_with('y')
+        && lemma
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| !"aeiou".contains(c));
+    let stem = &lemma[..lemma.len() - lemma.chars().last().map_or(0, char::len_utf8)];
+    let third = if consonant_y {
+        format!("{stem}ies")
+    } else if ["s", "sh", "ch", "x", "z"]
+        .iter()
+        .any(|e| lemma.ends_with(e))
+    {
+        format!("{lemma}es")
+    } else {
+        format!("{lemma}s")
+    };
+    let past = if consonant_y {
+        format!("{stem}ied")
+    } else if lemma.ends_with('e') {
+        format!("{lemma}d")
+    } else {
+        format!("{lemma}ed")
+    };
+    let progressive = if lemma.ends_with('e') && !lemma.ends_with("ee") {
+        format!("{stem}ing")
+    } else {
+        format!("{lemma}ing")
+    };
+    vec![lemma.to_owned(), third, past, progressive]
+}
+
+/// The base form of a speech verb ("said" → "say"), given a lower-case word.
+pub(crate) fn speech_verb(lower: &str) -> Option<&'static str> {
+    SPEECH_VERBS.get(lower).copied()
+}
+
+/// Role words, with the gender some of them mark.
+static ROLES: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
+    let mut roles = HashMap::new();
+    for line in include_str!("../../data/quotes/roles.txt").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let word = fields.next().unwrap_or("").trim();
+        let gender = match fields.next().map(str::trim) {
+            Some("m") => Some(Gender::Male),
+            Some("f") => Some(Gender::Female),
+            _ => None,
+        };
+        roles.insert(word, gender);
+    }
+    roles
+});
+
+/// Whether a lower-case word (a trailing period allowed: "sen.") names a
+/// role or title; and if so, the gender it marks, if any.
+pub(crate) fn role(lower: &str) -> Option<Option<Gender>> {
+    ROLES.get(lower.trim_end_matches('.')).copied()
+}
+
+/// Words that qualify a role without naming it ("former", "vice",
+/// "foreign"): they may stand between a title and a name, or in a role
+/// such as "the former secretary of state".
+pub(crate) fn is_role_modifier(lower: &str) -> bool {
+    matches!(
+        lower,
+        "former"
+            | "vice"
+            | "deputy"
+            | "acting"
+            | "interim"
+            | "senior"
+            | "top"
+            | "chief"
+            | "assistant"
+            | "associate"
+            | "executive"
+            | "general"
+            | "foreign"
+            | "defense"
+            | "defence"
+            | "prime"
+            | "state"
+            | "national"
+            | "campaign"
+            | "press"
+            | "security"
+            | "finance"
+            | "interior"
+            | "justice"
+            | "republican"
+            | "democratic"
+            | "presidential"
+            | "white"
+            | "house"
+            | "then"
+            | "current"
+            | "new"
+            | "longtime"
+            | "u.s."
+            | "us"
+    )
+}
+
+static GIVEN_NAMES: LazyLock<HashMap<String, Gender>> = LazyLock::new(|| {
+    let mut names = HashMap::new();
+    for line in include_str!("../../data/quotes/first_names_gender.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut fields = line.split('\t');
+        let (Some(name), Some(gender)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let gender = match gender.trim() {
+            "m" => Gender::Male,
+            "f" => Gender::Female,
+            _ => continue,
+        };
+        names.insert(entity_key(name), gender);
+    }
+    names
+});
+
+/// The gender a given name usually marks, if it is in the list.
+pub(crate) fn given_name_gender(name: &str) -> Option<Gender> {
+    GIVEN_NAMES.get(&entity_key(name)).copied()
+}
+
+/// The key a qualifier of a role is compared by: a demonym becomes its
+/// country ("Israeli" and "Israel’s" both give "israel"), other words are
+/// folded to lower case without a possessive.
+pub(crate) fn qualifier_key(word: &str) -> String {
+    let word = strip_possessive(word);
+    let key = entity_key(word);
+    match key.as_str() {
+        "u.s." | "u.s" | "us" | "america" | "american" => "united states".to_owned(),
+        "gop" => "republican".to_owned(),
+        "democrat" => "democratic".to_owned(),
+        _ => place_of_demonym(word).map(entity_key).unwrap_or(key),
+    }
+}
+
+/// Whether `word` is a demonym ("Israeli", "Turkish").
+pub(crate) fn is_demonym(word: &str) -> bool {
+    place_of_demonym(word).is_some()
+}
+
+/// `word` without a trailing possessive ("Israel’s" → "Israel").
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    for suffix in ["’s", "'s", "’S", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return stem;
+        }
+    }
+    word
+}
+
+/// Whether `word` ends with a possessive ("Israel’s").
+pub(crate) fn is_possessive(word: &str) -> bool {
+    strip_possessive(word).len() < word.len()
+}
+
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
+        "adm", "maj", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "prof", "rev", "messrs",
+        "mt", "ft", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no", "pres", "supt", "atty",
+        "lt.gen", "u.s", "d", "r", "i", "ala", "ariz", "ark", "calif", "colo", "conn", "del",
+        "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+        "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash",
+        "wis", "wyo", "ida",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Whether a word followed by a period is a known abbreviation ("Sen").
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    // A party and state: "(D-Mo.)", "(R-Fla.)".
+    let last = word.rsplit('-').next().unwrap_or(word);
+    last.len() <= 6 && ABBREVIATIONS.contains(last.to_lowercase().as_str())
+}
+
+/// The gender a personal pronoun marks, or `None` for "they", "we", "I".
+pub(crate) fn pronoun(lower: &str) -> Option<Option<Gender>> {
+    match lower {
+        "he" => Some(Some(Gender::Male)),
+        "she" => Some(Some(Gender::Female)),
+        "they" | "we" | "i" | "it" | "you" | "who" => Some(None),
+        _ => None,
+    }
+}
+
+/// Determiners and possessive pronouns that open a noun phrase.
+pub(crate) fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "another"
+            | "one"
+            | "two"
+            | "some"
+            | "several"
+            | "many"
+            | "other"
+            | "whose"
+    )
+}
+
+/// Words after which the next word is a noun, not a verb: determiners and
+/// quantifiers ("a call", "any states", "no comment").
+pub(crate) fn marks_noun(lower: &str) -> bool {
+    is_determiner(lower)
+        || matches!(
+            lower,
+            "any" | "every" | "each" | "no" | "more" | "most" | "few" | "such" | "of"
+        )
+}
+
+/// Speech verbs whose base and -s forms are more often nouns ("a report",
+/// "the states", "his claims"): in those forms they count as verbs only
+/// after a name, a pronoun, "to" or a modal ("Trump claims", "to state").
+pub(crate) fn is_often_noun(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "state"
+            | "report"
+            | "post"
+            | "question"
+            | "comment"
+            | "answer"
+            | "claim"
+            | "note"
+            | "tweet"
+            | "call"
+            | "charge"
+            | "promise"
+            | "praise"
+            | "label"
+            | "term"
+            | "counter"
+            | "protest"
+            | "offer"
+            | "hail"
+            | "reply"
+            | "joke"
+            | "vow"
+            | "pledge"
+            | "cry"
+            | "shout"
+            | "blast"
+            | "remark"
+            | "whisper"
+            | "yell"
+            | "demand"
+            | "echo"
+            | "chant"
+            | "cheer"
+            | "thank"
+            | "blame"
+            | "read"
+            | "pen"
+            | "mock"
+            | "slam"
+            | "retweet"
+            | "cite"
+            | "boast"
+            | "tout"
+    )
+}
+
+/// Auxiliaries and "to", after which a base form is a verb ("will say",
+/// "to call").
+pub(crate) fn is_modal_or_to(lower: &str) -> bool {
+    matches!(
+        lower,
+        "to" | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "should"
+            | "might"
+            | "may"
+            | "must"
+            | "did"
+            | "does"
+            | "do"
+            | "didn’t"
+            | "didn't"
+            | "don’t"
+            | "don't"
+            | "doesn’t"
+            | "doesn't"
+            | "won’t"
+            | "won't"
+    )
+}
+
+/// Words that may stand between a speaker and the speech verb without
+/// being part of either: auxiliaries and adverbs ("Erdogan *later* said",
+/// "she *has repeatedly* claimed").
+pub(crate) fn is_skippable_before_verb(lower: &str) -> bool {
+    let listed = matches!(
+        lower,
+        "also"
+            | "later"
+            | "then"
+            | "again"
+            | "once"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "did"
+            | "does"
+            | "do"
+            | "just"
+            | "first"
+            | "still"
+            | "even"
+            | "never"
+            | "not"
+            | "often"
+            | "already"
+            | "both"
+            | "all"
+            | "himself"
+            | "herself"
+            | "themselves"
+            | "could"
+            | "should"
+            | "might"
+            | "may"
+            | "can"
+            | "must"
+            | "soon"
+            | "too"
+            | "however"
+            | "previously"
+            | "earlier"
+            | "since"
+            | "ago"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "been"
+            | "being"
+            | "yet"
+            | "hadn’t"
+            | "hadn't"
+            | "hasn’t"
+            | "hasn't"
+            | "haven’t"
+            | "haven't"
+            | "didn’t"
+            | "didn't"
+            | "doesn’t"
+            | "doesn't"
+            | "wasn’t"
+            | "wasn't"
+            | "won’t"
+            | "won't"
+            | "wouldn’t"
+            | "wouldn't"
+            | "isn’t"
+            | "isn't"
+            | "can’t"
+            | "can't"
+            | "couldn’t"
+            | "couldn't"
+    );
+    listed || is_adverb_in_ly(lower)
+}
+
+/// "-ly" adverbs ("repeatedly", "reportedly"), not the few nouns and
+/// adjectives that end the same way ("family", "ally").
+fn is_adverb_in_ly(lower: &str) -> bool {
+    lower.len() > 4
+        && lower.ends_with("ly")
+        && !matches!(
+            lower,
+            "family"
+                | "ally"
+                | "rally"
+                | "assembly"
+                | "supply"
+                | "monopoly"
+                | "anomaly"
+                | "italy"
+                | "daily"
+                | "weekly"
+                | "monthly"
+                | "friendly"
+                | "elderly"
+                | "likely"
+                | "only"
+        )
+}
+
+/// Words that cannot be part of a speaker's noun phrase and end it:
+/// prepositions (but "of"), conjunctions, relative pronouns, auxiliaries.
+pub(crate) fn ends_noun_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "when"
+            | "where"
+            | "while"
+            | "as"
+            | "if"
+            | "because"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "about"
+            | "after"
+            | "before"
+            | "during"
+            | "than"
+            | "then"
+            | "so"
+            | "not"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "has"
+            | "have"
+            | "had"
+            | "will"
+            | "would"
+            | "also"
+            | "it"
+            | "he"
+            | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "them"
+            | "us"
+            | "me"
+            | "what"
+            | "how"
+            | "why"
+            | "into"
+            | "over"
+            | "under"
+            | "against"
+            | "via"
+            | "per"
+            | "like"
+            | "said"
+            | "says"
+            | "told"
+    )
+}
+
+/// Capitalised words that open sentences without being names ("But
+/// Erdogan said"), so a run of capitalised words can start after them.
+pub(crate) fn is_capitalized_function_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "but"
+            | "and"
+            | "or"
+            | "so"
+            | "then"
+            | "yet"
+            | "still"
+            | "also"
+            | "now"
+            | "later"
+            | "earlier"
+            | "meanwhile"
+            | "however"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "if"
+            | "though"
+            | "although"
+            | "because"
+            | "since"
+            | "here"
+            | "there"
+            | "instead"
+            | "indeed"
+            | "asked"
+            | "speaking"
+            | "last"
+            | "this"
+            | "that"
+            | "during"
+            | "for"
+            | "from"
+            | "with"
+            | "today"
+            | "yesterday"
+    )
+}
+
+/// Days and months: capitalised, never a speaker.
+pub(crate) fn is_calendar_word(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('.'),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "aug"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Prepositions that open a phrase between a subject and its verb ("Trump
+/// *on Tuesday* said").
+pub(crate) fn is_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "from"
+            | "with"
+            | "via"
+            | "since"
+            | "through"
+            | "throughout"
+            | "over"
+            | "earlier"
+            | "later"
+    )
+}
+
+/// Particles that sit inside names ("Charles de Gaulle", "Osama bin Laden").
+pub(crate) fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "da"
+            | "di"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "y"
+    )
+}
+
+/// Words that start a capitalised run without belonging to the name ("The
+/// New York Times", "Former President …").
+pub(crate) fn is_name_prefix(lower: &str) -> bool {
+    matches!(lower, "the" | "a" | "an" | "former" | "then" | "ex")
+        || is_role_modifier(lower)
+        || role(lower).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflects_speech_verbs() {
+        for (form, lemma) in [
+            ("said", "say"),
+            ("says", "say"),
+            ("added", "add"),
+            ("told", "tell"),
+            ("noted", "note"),
+            ("denies", "deny"),
+            ("denied", "deny"),
+            ("insisting", "insist"),
+            ("wrote", "write"),
+            ("quipped", "quip"),
+            ("lauded", "laud"),
+            ("called", "call"),
+        ] {
+            assert_eq!(speech_verb(form), Some(lemma), "{form}");
+        }
+        assert_eq!(speech_verb("sad"), None);
+    }
+
+    #[test]
+    fn reads_the_data_files() {
+        assert_eq!(given_name_gender("Isaac"), Some(Gender::Male));
+        assert_eq!(given_name_gender("Hillary"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Recep"), Some(Gender::Male));
+        assert_eq!(role("president"), Some(None));
+        assert_eq!(role("mrs."), Some(Some(Gender::Female)));
+        assert_eq!(qualifier_key("Israeli"), qualifier_key("Israel’s"));
+        assert_eq!(qualifier_key("Turkish"), "turkey");
+    }
+}

@@ -1,0 +1,301 @@
+//! Words and punctuation with their byte offsets, and where sentences
+//! start: just enough structure to read the attribution around a quote.
+
+use std::borrow::Cow;
+
+use super::lexicon;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters and digits, with inner apostrophes, hyphens and periods
+    /// ("Israel’s", "then-candidate", "U.S.") and the period of a known
+    /// abbreviation ("Sen.").
+    Word,
+    /// One character of punctuation or a symbol.
+    Punct,
+    /// A line break: the end of a paragraph.
+    Newline,
+}
+
+/// One token: a byte range of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokenKind,
+}
+
+/// The tokens of a text and the sentences they form.
+pub(crate) struct Tokens<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) tokens: Vec<Token>,
+    /// For each token, the index of the first token of its sentence.
+    sentence_start: Vec<usize>,
+}
+
+impl<'a> Tokens<'a> {
+    /// Splits `text` into tokens and sentences.
+    pub(crate) fn new(text: &'a str) -> Self {
+        let tokens = tokenize(text);
+        let sentence_start = sentence_starts(text, &tokens);
+        Tokens {
+            text,
+            tokens,
+            sentence_start,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The text of token `index`.
+    pub(crate) fn str(&self, index: usize) -> &'a str {
+        let token = self.tokens[index];
+        &self.text[token.start..token.end]
+    }
+
+    /// The text of token `index` in lower case.
+    pub(crate) fn lower(&self, index: usize) -> Cow<'a, str> {
+        let word = self.str(index);
+        if word.chars().any(char::is_uppercase) {
+            Cow::Owned(word.to_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    }
+
+    pub(crate) fn is_word(&self, index: usize) -> bool {
+        self.tokens[index].kind == TokenKind::Word
+    }
+
+    /// Whether token `index` is the punctuation character `c`.
+    pub(crate) fn is_punct(&self, index: usize, c: char) -> bool {
+        let token = self.tokens[index];
+        token.kind == TokenKind::Punct && self.text[token.start..].starts_with(c)
+    }
+
+    /// Whether token `index` is a word that starts with a capital letter.
+    pub(crate) fn is_capitalized(&self, index: usize) -> bool {
+        self.is_word(index) && self.str(index).starts_with(char::is_uppercase)
+    }
+
+    /// Whether token `index` is a word written in lower case.
+    pub(crate) fn is_lowercase_word(&self, index: usize) -> bool {
+        self.is_word(index) && self.str(index).starts_with(char::is_lowercase)
+    }
+
+    /// Whether token `index` ends a sentence or a clause: `.`, `!`, `?`,
+    /// `;`, a line break.
+    pub(crate) fn is_terminator(&self, index: usize) -> bool {
+        let token = self.tokens[index];
+        match token.kind {
+            TokenKind::Newline => true,
+            TokenKind::Word => false,
+            TokenKind::Punct => matches!(
+                self.text[token.start..].chars().next(),
+                Some('.' | '!' | '?' | ';' | '…')
+            ),
+        }
+    }
+
+    /// Whether token `index` is a quotation mark.
+    pub(crate) fn is_quote_mark(&self, index: usize) -> bool {
+        let token = self.tokens[index];
+        token.kind == TokenKind::Punct
+            && self.text[token.start..]
+                .chars()
+                .next()
+                .is_some_and(|c| lexicon::is_double_mark(c) || lexicon::is_single_mark(c))
+    }
+
+    /// The index of the first token of the sentence token `index` is in.
+    pub(crate) fn sentence_of(&self, index: usize) -> usize {
+        self.sentence_start.get(index).copied().unwrap_or(0)
+    }
+
+    /// The index of the first token that starts at or after byte `offset`.
+    pub(crate) fn at_or_after(&self, offset: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < offset)
+    }
+}
+
+/// Whether `c` can go on a word after its first character when the next
+/// character is a letter or digit ("Israel’s", "al-Assad", "U.S").
+fn joins_word(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if c == '\n' {
+            tokens.push(Token {
+                start,
+                end: start + 1,
+                kind: TokenKind::Newline,
+            });
+        } else if c.is_whitespace() {
+            continue;
+        } else if c.is_alphanumeric() {
+            let mut end = start + c.len_utf8();
+            while let Some(&(offset, next)) = chars.peek() {
+                let continues_word = next.is_alphanumeric()
+                    || (joins_word(next)
+                        && text[offset + next.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric));
+                if !continues_word {
+                    break;
+                }
+                end = offset + next.len_utf8();
+                chars.next();
+            }
+            // The period of "Sen.", "U.S." or an initial belongs to the
+            // word, so that it does not end a sentence.
+            if text[end..].starts_with('.') && is_abbreviation(&text[start..end]) {
+                end += 1;
+                chars.next();
+            }
+            tokens.push(Token {
+                start,
+                end,
+                kind: TokenKind::Word,
+            });
+        } else {
+            tokens.push(Token {
+                start,
+                end: start + c.len_utf8(),
+                kind: TokenKind::Punct,
+            });
+        }
+    }
+    tokens
+}
+
+/// Whether a word followed by a period is an abbreviation or an initial
+/// rather than the end of a sentence.
+fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let single_letter = chars.next().is_some_and(char::is_uppercase) && chars.next().is_none();
+    single_letter || word.contains('.') || lexicon::is_abbreviation(word)
+}
+
+/// For each token, the first token of its sentence. A sentence ends at a
+/// line break, and after `.`, `!`, `?` or `…` (and any closing quotes or
+/// brackets) when the next token is capitalised, a digit or an opening
+/// quotation mark.
+fn sentence_starts(text: &str, tokens: &[Token]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(tokens.len());
+    let mut current = 0;
+    let mut index = 0;
+    while index < tokens.len() {
+        starts.push(current);
+        let token = tokens[index];
+        if token.kind == TokenKind::Newline {
+            current = index + 1;
+            index += 1;
+            continue;
+        }
+        let is_end_mark = token.kind == TokenKind::Punct
+            && matches!(
+                text[token.start..].chars().next(),
+                Some('.' | '!' | '?' | '…')
+            );
+        if !is_end_mark {
+            index += 1;
+            continue;
+        }
+        // Closing quotes and brackets after the mark stay in the sentence.
+        let mut last = index;
+        while last + 1 < tokens.len()
+            && tokens[last + 1].kind == TokenKind::Punct
+            && matches!(
+                text[tokens[last + 1].start..].chars().next(),
+                Some('”' | '"' | '’' | '\'' | ')' | ']' | '»' | '.' | '!' | '?')
+            )
+            && tokens[last + 1].start == tokens[last].end
+        {
+            last += 1;
+            starts.push(current);
+        }
+        let next_starts_sentence = match tokens.get(last + 1) {
+            None => true,
+            Some(next) => {
+                let first = text[next.start..].chars().next().unwrap_or(' ');
+                next.kind == TokenKind::Newline
+                    || first.is_uppercase()
+                    || first.is_ascii_digit()
+                    || matches!(first, '“' | '"' | '‘' | '(' | '«')
+            }
+        };
+        // A line break starts the next sentence itself, after it.
+        let next_is_newline = tokens
+            .get(last + 1)
+            .is_some_and(|next| next.kind == TokenKind::Newline);
+        if next_starts_sentence && !next_is_newline {
+            current = last + 1;
+        }
+        index = last + 1;
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let tokens = Tokens::new(text);
+        (0..tokens.len()).map(|i| tokens.str(i)).collect()
+    }
+
+    #[test]
+    fn splits_words_and_punctuation() {
+        assert_eq!(
+            words("Israel’s president, Sen. J. Smith (R-Texas) said: “U.S. first.”"),
+            [
+                "Israel’s",
+                "president",
+                ",",
+                "Sen.",
+                "J.",
+                "Smith",
+                "(",
+                "R-Texas",
+                ")",
+                "said",
+                ":",
+                "“",
+                "U.S.",
+                "first",
+                ".",
+                "”"
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_sentence_starts() {
+        let text = "“We won.” He left. Sen. Cruz said so? Yes.\nNew";
+        let tokens = Tokens::new(text);
+        let starts: Vec<&str> = (0..tokens.len())
+            .filter(|&i| tokens.sentence_of(i) == i)
+            .map(|i| tokens.str(i))
+            .collect();
+        assert_eq!(starts, ["“", "He", "Sen.", "Yes", "New"]);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["", ".", "\n\n", "’s", "a.", "é’", "..."] {
+            let tokens = Tokens::new(text);
+            for i in 0..tokens.len() {
+                tokens.sentence_of(i);
+            }
+        }
+    }
+}
