@@ -127,20 +127,6 @@ pub struct Report {
     pub contexts: Option<Vec<String>>,
 }
 
-const KINDS: [EntityKind; 3] = [
-    EntityKind::Person,
-    EntityKind::Organization,
-    EntityKind::Place,
-];
-
-fn kind_index(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Person => 0,
-        EntityKind::Organization => 1,
-        EntityKind::Place => 2,
-    }
-}
-
 fn kind_name(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "PER",
@@ -201,12 +187,12 @@ impl Report {
             .collect();
         let exact: HashSet<(usize, usize, usize)> = gold
             .iter()
-            .filter_map(|g| Some((g.start, g.end, kind_index(g.kind?))))
+            .filter_map(|g| Some((g.start, g.end, g.kind?.index())))
             .collect();
         for g in &gold {
             let Some(kind) = g.kind else { continue };
-            self.exact[kind_index(kind)].gold += 1;
-            self.relaxed[kind_index(kind)].gold += 1;
+            self.exact[kind.index()].gold += 1;
+            self.relaxed[kind.index()].gold += 1;
             if !predicted
                 .iter()
                 .any(|p| p.start == g.start && p.end == g.end && p.kind == g.kind)
@@ -218,7 +204,7 @@ impl Report {
         }
         for p in &predicted {
             let Some(kind) = p.kind else { continue };
-            let k = kind_index(kind);
+            let k = kind.index();
             self.exact[k].predicted += 1;
             self.relaxed[k].predicted += 1;
             if exact.contains(&(p.start, p.end, k)) {
@@ -247,7 +233,7 @@ impl Report {
             }) {
                 used[j] = true;
                 if let Some(kind) = p.kind {
-                    self.relaxed[kind_index(kind)].correct += 1;
+                    self.relaxed[kind.index()].correct += 1;
                 }
             }
         }
@@ -255,7 +241,7 @@ impl Report {
         let set = |spans: &[&Span]| -> HashSet<(usize, String)> {
             spans
                 .iter()
-                .filter_map(|s| Some((kind_index(s.kind?), entity_key(&text[s.start..s.end]))))
+                .filter_map(|s| Some((s.kind?.index(), entity_key(&text[s.start..s.end]))))
                 .collect()
         };
         let gold_set = set(&gold);
@@ -308,8 +294,8 @@ impl Report {
             )
         };
         out.push_str(" exact mention match\n");
-        for kind in KINDS {
-            out.push_str(&line(kind_name(kind), self.exact[kind_index(kind)]));
+        for kind in EntityKind::ALL {
+            out.push_str(&line(kind_name(kind), self.exact[kind.index()]));
         }
         out.push_str(&line("overall", self.overall()));
         out.push_str(" relaxed (overlapping span, same kind)\n");

@@ -13,8 +13,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use newsdex_ingest::{
-    Article, Entity, EntityKind, IngestOptions, NO_ARTICLES, NOT_NEWS, PreparedText, RepeatedLines,
-    RepeatedLinesBuilder, Source, ingest_prepared, prepare,
+    Article, Entity, EntityKind, FileContents, IngestOptions, PreparedText, RepeatedLines,
+    RepeatedLinesBuilder, Source, prepare, read_file,
 };
 use rayon::prelude::*;
 use tantivy::schema::Value;
@@ -137,18 +137,13 @@ enum Looked {
         stat: FileStat,
         previous: Option<IndexedFile>,
     },
-    /// The file is still there but holds no article any more.
-    Emptied {
-        file: NewsFile,
-        reason: String,
-        previous: Option<IndexedFile>,
-    },
 }
 
 /// The outcome of one file, ready to be written.
 enum Outcome {
     Unchanged,
     Failed(FailedFile),
+    /// The file is still there but holds no article (any more).
     Emptied {
         file: NewsFile,
         reason: String,
@@ -531,34 +526,13 @@ fn look_at(file: &NewsFile, previous: Option<IndexedFile>, options: &UpdateOptio
         size: bytes.len() as u64,
         content_hash,
     };
-    if bytes.is_empty() {
-        return Looked::Emptied {
-            file: file.clone(),
-            reason: "empty file".to_owned(),
-            previous,
-        };
-    }
     let prepared = prepare(&bytes);
-    if looks_binary(&bytes, prepared.encoding) {
-        let reason = "binary data, not text".to_owned();
-        return Looked::Emptied {
-            file: file.clone(),
-            reason,
-            previous,
-        };
-    }
     Looked::Changed {
         file: file.clone(),
         prepared,
         stat,
         previous,
     }
-}
-
-/// A NUL byte in the first 8 KiB of a file that is not UTF-16 marks binary
-/// data, as it does for git and ripgrep.
-fn looks_binary(bytes: &[u8], encoding: &str) -> bool {
-    !encoding.starts_with("UTF-16") && bytes[..bytes.len().min(8192)].contains(&0)
 }
 
 /// Finds the lines repeated across the files read in the first batch.
@@ -576,15 +550,6 @@ fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
     match looked {
         Looked::Unchanged => Outcome::Unchanged,
         Looked::Failed(failed) => Outcome::Failed(failed),
-        Looked::Emptied {
-            file,
-            reason,
-            previous,
-        } => Outcome::Emptied {
-            file,
-            reason,
-            previous,
-        },
         Looked::Changed {
             file,
             prepared,
@@ -596,54 +561,29 @@ fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
                 path: &shown,
                 id_key: &file.key,
             };
-            let (articles, empty): (Vec<Article>, Vec<Article>) =
-                ingest_prepared(prepared, &source, options)
-                    .into_iter()
-                    .partition(|article| !is_empty_article(article));
-            let warnings = || empty.iter().flat_map(|article| &article.warnings);
-            if articles.is_empty() && warnings().any(|warning| warning.starts_with(NOT_NEWS)) {
-                // Recognised as not news (a corpus's list of its files):
-                // nothing to index, and no failure.
-                Outcome::Parsed {
+            match read_file(prepared, &source, options) {
+                FileContents::Articles(articles) => Outcome::Parsed {
                     file,
                     stat,
                     previous,
                     articles,
-                }
-            } else if articles.is_empty() {
-                // A file in which ingest found no article says why (a JSON
-                // or CSV shape it does not know, naming the fields found).
-                let reason = empty
-                    .iter()
-                    .flat_map(|article| &article.warnings)
-                    .find_map(|warning| warning.strip_prefix(NO_ARTICLES))
-                    .map_or_else(
-                        || "no text left after removing boilerplate".to_owned(),
-                        str::to_owned,
-                    );
-                Outcome::Emptied {
+                },
+                // Recognised as not news (a corpus's list of its files):
+                // nothing to index, and no failure.
+                FileContents::NotNews => Outcome::Parsed {
+                    file,
+                    stat,
+                    previous,
+                    articles: Vec::new(),
+                },
+                FileContents::Unusable(reason) => Outcome::Emptied {
                     file,
                     reason,
                     previous,
-                }
-            } else {
-                Outcome::Parsed {
-                    file,
-                    stat,
-                    previous,
-                    articles,
-                }
+                },
             }
         }
     }
-}
-
-fn is_empty_article(article: &Article) -> bool {
-    article.text.trim().is_empty()
-        && article
-            .title
-            .as_deref()
-            .is_none_or(|title| title.trim().is_empty())
 }
 
 /// Adds an article and one document per section.

@@ -114,6 +114,33 @@ pub enum EntityKind {
     Place,
 }
 
+impl EntityKind {
+    /// Every kind, in the order of [`EntityKind::index`].
+    pub const ALL: [EntityKind; 3] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+    ];
+
+    /// The position of the kind in [`EntityKind::ALL`], for per-kind tables.
+    pub fn index(self) -> usize {
+        match self {
+            EntityKind::Person => 0,
+            EntityKind::Organization => 1,
+            EntityKind::Place => 2,
+        }
+    }
+
+    /// The name used in JSON output and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
 /// One entity with all of its mentions in an article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {

@@ -139,12 +139,24 @@ pub struct PreparedText {
     pub format: Format,
     /// The decoded text before normalisation, for the formats that need it.
     decoded: Option<String>,
+    /// Why the bytes hold no text at all (empty, binary), if they don't.
+    unusable: Option<&'static str>,
 }
 
 /// Decodes a file's bytes (honouring a charset that HTML or XML declares),
 /// tells its format from its content, and normalises plain text.
 pub fn prepare(bytes: &[u8]) -> PreparedText {
     let decoded = detect::decode_file(bytes);
+    // A NUL byte in the first 8 KiB of a file that is not UTF-16 marks
+    // binary data, as it does for git and ripgrep.
+    let unusable = if bytes.is_empty() {
+        Some("empty file")
+    } else if !decoded.encoding.starts_with("UTF-16") && bytes[..bytes.len().min(8192)].contains(&0)
+    {
+        Some("binary data, not text")
+    } else {
+        None
+    };
     let format = detect::sniff(&decoded.text);
     let (text, kept) = if format == Format::Text {
         // A table the content sniffer was unsure of is still read as one
@@ -161,7 +173,59 @@ pub fn prepare(bytes: &[u8]) -> PreparedText {
         warnings: decoded.warnings,
         format,
         decoded: kept,
+        unusable,
     }
+}
+
+/// What one file holds, once read: the answer the indexer and `extract`
+/// both act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileContents {
+    /// The articles in the file, each with some text or a title.
+    Articles(Vec<Article>),
+    /// The file is something else that lives beside news (a corpus's list
+    /// of its files): nothing to read, and not a failure.
+    NotNews,
+    /// The file holds no article; the reason says why (empty, binary, a
+    /// JSON or table shape ingest does not know, only boilerplate).
+    Unusable(String),
+}
+
+/// Reads a prepared file and says what it holds; see [`FileContents`].
+pub fn read_file(
+    prepared: PreparedText,
+    source: &Source<'_>,
+    options: &IngestOptions,
+) -> FileContents {
+    if let Some(reason) = prepared.unusable {
+        return FileContents::Unusable(reason.to_owned());
+    }
+    let (articles, empty): (Vec<Article>, Vec<Article>) =
+        ingest_prepared(prepared, source, options)
+            .into_iter()
+            .partition(|article| !is_empty_article(article));
+    if !articles.is_empty() {
+        return FileContents::Articles(articles);
+    }
+    let mut warnings = empty.iter().flat_map(|article| &article.warnings);
+    if warnings
+        .clone()
+        .any(|warning| warning.starts_with(NOT_NEWS))
+    {
+        return FileContents::NotNews;
+    }
+    let reason = warnings
+        .find_map(|warning| warning.strip_prefix(NO_ARTICLES))
+        .unwrap_or("no text left after removing boilerplate");
+    FileContents::Unusable(reason.to_owned())
+}
+
+fn is_empty_article(article: &Article) -> bool {
+    article.text.trim().is_empty()
+        && article
+            .title
+            .as_deref()
+            .is_none_or(|title| title.trim().is_empty())
 }
 
 /// Parses text made by [`prepare`] into articles; see [`ingest`].
@@ -185,6 +249,7 @@ pub fn ingest_prepared(
         warnings,
         format,
         decoded,
+        unusable: _,
     } = prepared;
     let hint = detect::hinted_format(source.path);
     let format = detect::decide(format, hint, decoded.as_deref().unwrap_or(&text));
@@ -215,6 +280,7 @@ pub fn ingest_prepared(
                     warnings,
                     format: Format::Text,
                     decoded: None,
+                    unusable: None,
                 },
                 source,
                 options,

@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use newsdex_index::find_news_files;
 use newsdex_ingest::{
-    Article, IngestOptions, NO_ARTICLES, NOT_NEWS, RepeatedLinesBuilder, Source, ingest_prepared,
-    prepare,
+    Article, FileContents, IngestOptions, RepeatedLinesBuilder, Source, prepare, read_file,
 };
 
 use crate::commands::{Config, check_published};
@@ -34,10 +33,6 @@ pub fn run(config: &Config, args: ExtractArgs) -> anyhow::Result<u8> {
         let mut prepared = Vec::with_capacity(batch.len());
         for file in batch {
             match std::fs::read(&file.path) {
-                Ok(bytes) if bytes.is_empty() => {
-                    eprintln!("newsdex: {}: empty file", file.path.display());
-                    failed += 1;
-                }
                 Ok(bytes) => prepared.push((file, prepare(&bytes))),
                 Err(error) => {
                     eprintln!("newsdex: {}: {error}", file.path.display());
@@ -58,19 +53,15 @@ pub fn run(config: &Config, args: ExtractArgs) -> anyhow::Result<u8> {
                 path: &shown,
                 id_key: &file.key,
             };
-            let articles = ingest_prepared(text, &source, &options);
-            let warnings = || articles.iter().flat_map(|article| &article.warnings);
-            if warnings().any(|warning| warning.starts_with(NOT_NEWS)) {
-                continue;
-            }
-            // A file with no article in it (a JSON or table shape ingest
-            // does not know) fails, with the reason ingest gives.
-            let no_articles = warnings().find_map(|warning| warning.strip_prefix(NO_ARTICLES));
-            if let Some(reason) = no_articles {
-                eprintln!("newsdex: {}: {reason}", file.path.display());
-                failed += 1;
-                continue;
-            }
+            let articles = match read_file(text, &source, &options) {
+                FileContents::Articles(articles) => articles,
+                FileContents::NotNews => continue,
+                FileContents::Unusable(reason) => {
+                    eprintln!("newsdex: {}: {reason}", file.path.display());
+                    failed += 1;
+                    continue;
+                }
+            };
             for article in articles {
                 if args.json {
                     json_line(&mut out, &article)?;

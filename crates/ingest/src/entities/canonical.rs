@@ -176,7 +176,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // Rule 2: one kind per key, by majority (the first mention's on a tie).
     let mut votes: HashMap<&[String], [usize; 3]> = HashMap::new();
     for (mention, key) in mentions.iter().zip(&keys) {
-        votes.entry(key.as_slice()).or_default()[kind_index(mention.kind)] += 1;
+        votes.entry(key.as_slice()).or_default()[mention.kind.index()] += 1;
     }
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<&[String], usize> = HashMap::new();
@@ -186,10 +186,10 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             let counts = votes[key.as_slice()];
             let first_kind = mentions[i].kind;
             let best = (0..3)
-                .max_by_key(|&k| (counts[k], k == kind_index(first_kind)))
+                .max_by_key(|&k| (counts[k], k == first_kind.index()))
                 .unwrap_or(0);
             clusters.push(Cluster {
-                kind: KINDS[best],
+                kind: EntityKind::ALL[best],
                 mentions: Vec::new(),
                 words: key.clone(),
                 alias: None,
@@ -353,20 +353,6 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     entities.into_iter().map(|(_, entity)| entity).collect()
 }
 
-const KINDS: [EntityKind; 3] = [
-    EntityKind::Person,
-    EntityKind::Organization,
-    EntityKind::Place,
-];
-
-fn kind_index(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Person => 0,
-        EntityKind::Organization => 1,
-        EntityKind::Place => 2,
-    }
-}
-
 fn in_lists(words: &[String], classes: u8) -> bool {
     let key = words.iter().fold(0x5151_5151, |key, word| {
         super::gazetteer::extend_key(key, super::gazetteer::word_key(word))
@@ -379,7 +365,7 @@ fn in_lists(words: &[String], classes: u8) -> bool {
 fn group_kind(members: &[usize], clusters: &[Cluster]) -> EntityKind {
     let mut counts = [0usize; 3];
     for &c in members {
-        counts[kind_index(clusters[c].kind)] += clusters[c].mentions.len();
+        counts[clusters[c].kind.index()] += clusters[c].mentions.len();
     }
     if members
         .iter()
@@ -387,7 +373,7 @@ fn group_kind(members: &[usize], clusters: &[Cluster]) -> EntityKind {
     {
         return EntityKind::Person;
     }
-    KINDS[(0..3).max_by_key(|&k| counts[k]).unwrap_or(0)]
+    EntityKind::ALL[(0..3).max_by_key(|&k| counts[k]).unwrap_or(0)]
 }
 
 fn canonical_name(
