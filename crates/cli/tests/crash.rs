@@ -15,7 +15,13 @@ fn corpus() -> PathBuf {
 }
 
 fn newsdex(index: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsdex"));
+    // NEWSDEX_BIN lets a copy of the test replay against a copy of the
+    // binary, so that a long stress loop is not disturbed by rebuilds.
+    let binary = std::env::var_os("NEWSDEX_BIN").map_or_else(
+        || PathBuf::from(env!("CARGO_BIN_EXE_newsdex")),
+        PathBuf::from,
+    );
+    let mut command = Command::new(binary);
     command
         .arg("--index")
         .arg(index)
@@ -60,7 +66,8 @@ impl Xorshift {
     }
 }
 
-fn indexed_ids(index: &Path) -> Vec<String> {
+/// The ids of the articles in the index, with the path each came from.
+fn indexed(index: &Path) -> Vec<(String, String)> {
     let output = newsdex(index)
         .args(["search", "*", "--json", "-n", "100000"])
         .output()
@@ -76,7 +83,29 @@ fn indexed_ids(index: &Path) -> Vec<String> {
         .lines()
         .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap())
         .filter(|value| value["type"] == "hit")
-        .map(|hit| hit["id"].as_str().unwrap().to_owned())
+        .map(|hit| {
+            (
+                hit["id"].as_str().unwrap().to_owned(),
+                hit["path"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn indexed_ids(index: &Path) -> Vec<String> {
+    indexed(index).into_iter().map(|(id, _)| id).collect()
+}
+
+/// The articles of the files that are in the index more than once, for the
+/// message of a failed assertion.
+fn duplicates(index: &Path) -> Vec<(String, String)> {
+    let all = indexed(index);
+    let mut counts = std::collections::HashMap::new();
+    for (_, path) in &all {
+        *counts.entry(path.clone()).or_insert(0) += 1;
+    }
+    all.into_iter()
+        .filter(|(_, path)| counts[path] > 1)
         .collect()
 }
 
@@ -138,7 +167,8 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
         assert_eq!(
             unique.len(),
             ids.len(),
-            "an article is in the index twice after kill {kill}"
+            "an article is in the index twice after kill {kill}: {:?}",
+            duplicates(&index)
         );
         assert!(ids.len() <= expected);
         assert!(
@@ -161,7 +191,12 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
     assert!(status.success());
     let ids = indexed_ids(&index);
     let unique: HashSet<&String> = ids.iter().collect();
-    assert_eq!(ids.len(), expected, "every file is in the index once");
+    assert_eq!(
+        ids.len(),
+        expected,
+        "every file is in the index once; twice: {:?}",
+        duplicates(&index)
+    );
     assert_eq!(unique.len(), expected);
     let edited = newsdex(&index)
         .args(["search", "\"edited before kill\"", "--json", "-n", "1000"])

@@ -4,6 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
 use crate::schema::{Fields, SCHEMA_VERSION, build_schema, fields_of, register_analyzers};
@@ -134,6 +135,13 @@ impl NewsIndex {
         let memory_budget = options.memory_budget.max(threads * 15_000_000);
         match self.index.writer_with_num_threads(threads, memory_budget) {
             Ok(writer) => {
+                // Files a killed writer left behind (tombstones of a commit
+                // that never landed) are removed first: a new commit may want
+                // the same file names.
+                let _ = writer.garbage_collect_files().wait();
+                // No segment is merged while documents are being deleted and
+                // added; `finish` merges once the run's last commit is done.
+                writer.set_merge_policy(Box::new(NoMergePolicy));
                 if let Some(dir) = &self.dir {
                     // Best effort: the pid only improves the message a second writer shows.
                     let _ = fs::write(dir.join(WRITER_PID_FILE), std::process::id().to_string());
@@ -155,6 +163,17 @@ impl NewsIndex {
             }
             Err(error) => Err(error.into()),
         }
+    }
+
+    /// Commits what `writer` holds, then merges the index's segments as the
+    /// default policy finds fit and waits for the merges to end.
+    pub(crate) fn finish(&self, mut writer: IndexWriter<TantivyDocument>) -> Result<()> {
+        writer.commit()?;
+        writer.set_merge_policy(Box::new(LogMergePolicy::default()));
+        // A commit with nothing new only lets the policy look at the segments.
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        self.reload()
     }
 
     /// Makes the latest commit visible to searches.

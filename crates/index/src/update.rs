@@ -271,9 +271,7 @@ impl NewsIndex {
                 summary.removed += file.articles;
             }
         }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
-        self.reload()?;
+        self.finish(writer)?;
         summary.elapsed = started.elapsed();
         Ok(summary)
     }
@@ -286,7 +284,7 @@ impl NewsIndex {
     /// [`NewsIndex::update`] over a folder that holds that path treats the
     /// article as that file's.
     pub fn add_articles(&self, articles: &[Article], writer_options: WriterOptions) -> Result<()> {
-        let mut writer = self.writer(writer_options)?;
+        let writer = self.writer(writer_options)?;
         for article in articles {
             writer.delete_term(Term::from_field_text(self.fields.id, &article.id));
             writer.delete_term(Term::from_field_text(self.fields.parent, &article.id));
@@ -301,8 +299,7 @@ impl NewsIndex {
             };
             add_article(&writer, &self.fields, &file, stat, article)?;
         }
-        writer.commit()?;
-        self.reload()
+        self.finish(writer)
     }
 
     /// What the index holds per source file, read from fast fields.
