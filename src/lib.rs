@@ -27,8 +27,9 @@ pub use newsdex_index as index;
 pub use newsdex_ingest as ingest;
 
 pub use newsdex_index::{
-    Error, FailedFile, Hit, IndexStats, NewsIndex, NoProgress, Progress, SearchOptions,
-    SearchResults, Snippet, SortOrder, UpdateOptions, UpdateSummary, WriterOptions,
+    EntityCount, Error, FailedFile, Filters, Hit, IndexStats, MainEntity, MatchedQuote, NewsIndex,
+    NoProgress, Progress, QuoteHit, QuoteOptions, QuoteResults, SearchOptions, SearchResults,
+    Snippet, SortOrder, SpeakerCount, UpdateOptions, UpdateSummary, WriterOptions,
 };
 pub use newsdex_ingest::{
     Article, DateMention, Entity, EntityKind, Format, IngestOptions, Quote, Section, Source,

@@ -48,6 +48,10 @@ pub enum Command {
     Entities(EntitiesArgs),
     /// Draw a bar chart of matching articles per month or year.
     Timeline(TimelineArgs),
+    /// List direct quotes that match, with who said them and where.
+    Quotes(QuotesArgs),
+    /// List the speakers quoted most in the quotes that match.
+    Speakers(SpeakersArgs),
 }
 
 /// Restrictions on entities and dates, shared by search, entities and timeline.
@@ -64,6 +68,10 @@ pub struct FilterArgs {
     /// Only articles that mention this place (repeatable).
     #[arg(long, value_name = "NAME")]
     pub place: Vec<String>,
+
+    /// Only articles that quote this speaker; for quotes, only what this speaker said (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
 
     /// Only articles published on or after this date (2022-03-09, 2022-03 or 2022).
     #[arg(long, value_name = "DATE")]
@@ -101,6 +109,52 @@ pub struct EntitiesArgs {
     pub filters: FilterArgs,
 
     /// Print JSON Lines: one {"type":"entity"} per entity.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex quotes`.
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Words the quote must contain, in search syntax [default: every quote].
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// How many quotes to print.
+    #[arg(short = 'n', long, default_value_t = 20)]
+    pub limit: usize,
+
+    /// Skip this many quotes first.
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+
+    /// Order of quotes [default: relevance with a query, newest without].
+    #[arg(long, value_enum)]
+    pub sort: Option<SortArg>,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Print JSON Lines: one {"type":"quote"} per quote, then a {"type":"summary"}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `newsdex speakers`.
+#[derive(Debug, Args)]
+pub struct SpeakersArgs {
+    /// Count among the quotes that contain these words [default: every quote].
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+
+    /// How many speakers to list.
+    #[arg(short = 'n', long, default_value_t = 20)]
+    pub limit: usize,
+
+    #[command(flatten)]
+    pub filters: FilterArgs,
+
+    /// Print JSON Lines: one {"type":"speaker"} per speaker.
     #[arg(long)]
     pub json: bool,
 }

@@ -281,6 +281,10 @@ fn stats_counts_the_corpus() {
         stats["sections"].as_u64().unwrap() >= 6,
         "seed 003 has six headed sections"
     );
+    assert!(
+        stats["quotes"].as_u64().unwrap() >= 6,
+        "the seeds alone hold six quotes: {stats}"
+    );
 }
 
 #[test]
@@ -356,4 +360,131 @@ fn timeline_counts_match_the_search_and_fit_80_columns() {
         chart.lines().any(|line| line.starts_with("2009 █")),
         "{chart}"
     );
+}
+
+#[test]
+fn quotes_by_speaker_list_what_erdogan_said_with_title_and_path() {
+    let index = corpus_index();
+    let (code, stdout, stderr) =
+        run(newsdex(index.path()).args(["quotes", "--speaker", "Erdogan", "--json"]));
+    assert_eq!(code, 0, "{stderr}");
+    let lines = json_lines(&stdout);
+    let quotes: Vec<&serde_json::Value> = lines.iter().filter(|l| l["type"] == "quote").collect();
+    for opening in [
+        "new turning point",
+        "Our common goal",
+        "I expressed the importance",
+    ] {
+        let quote = quotes
+            .iter()
+            .find(|quote| quote["text"].as_str().unwrap().starts_with(opening))
+            .unwrap_or_else(|| panic!("{opening:?} in {stdout}"));
+        assert_eq!(quote["speaker"], "Recep Tayyip Erdogan");
+        assert_eq!(
+            quote["title"],
+            "Israel, Turkey Vow to Mend Broken Ties in Historic Visit"
+        );
+        assert!(
+            quote["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("000_3894bdc2c283492e.txt")
+        );
+    }
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q["speaker"] == "Recep Tayyip Erdogan"),
+        "only Erdogan's quotes: {stdout}"
+    );
+    let summary = lines.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["total"], quotes.len());
+}
+
+#[test]
+fn quotes_match_their_own_words_only() {
+    let index = corpus_index();
+    // "Jerusalem" is in the Herzog article's body but in only one quote.
+    let (code, stdout, _) =
+        run(newsdex(index.path()).args(["quotes", "Jerusalem", "--speaker", "Erdogan"]));
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("historical status of **Jerusalem**"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("1 of 1 matching quotes"), "{stdout}");
+    let (code, stdout, _) = run(newsdex(index.path()).args(["quotes", "key moment", "--json"]));
+    assert_eq!(code, 0);
+    let first = &json_lines(&stdout)[0];
+    assert_eq!(first["text"], "key moment.");
+    assert_eq!(first["speaker"], "Isaac Herzog");
+    assert_eq!(first["resolution"], "role");
+    let (code, _, _) = run(newsdex(index.path()).args(["quotes", "--speaker", "Nobody Atall"]));
+    assert_eq!(code, 1, "nothing found");
+}
+
+#[test]
+fn speakers_ranks_who_is_quoted_most() {
+    let index = corpus_index();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["speakers", "--json", "-n", "100"]));
+    assert_eq!(code, 0);
+    let speakers = json_lines(&stdout);
+    let counts: Vec<u64> = speakers
+        .iter()
+        .map(|s| s["quotes"].as_u64().unwrap())
+        .collect();
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{stdout}");
+    let erdogan = speakers
+        .iter()
+        .find(|s| s["name"] == "Recep Tayyip Erdogan")
+        .expect("Erdogan is quoted");
+    assert_eq!(erdogan["quotes"], 4);
+    assert_eq!(erdogan["articles"], 1);
+    // A query narrows the count to the quotes that contain its words.
+    let (code, stdout, _) = run(newsdex(index.path()).args(["speakers", "Jerusalem", "--json"]));
+    assert_eq!(code, 0);
+    let names: Vec<String> = json_lines(&stdout)
+        .iter()
+        .map(|s| s["name"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n == "Recep Tayyip Erdogan"),
+        "{stdout}"
+    );
+    assert!(!names.iter().any(|n| n == "Steve Jobs"), "{stdout}");
+}
+
+#[test]
+fn search_hits_show_the_matching_quote_and_main_entities() {
+    let index = corpus_index();
+    let (code, stdout, _) = run(newsdex(index.path()).args(["search", "\"key moment\"", "--json"]));
+    assert_eq!(code, 0);
+    let hit = &json_lines(&stdout)[0];
+    assert_eq!(hit["quote"]["text"], "key moment.");
+    assert_eq!(hit["quote"]["speaker"], "Isaac Herzog");
+    let entities: Vec<&str> = hit["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(entities.contains(&"Isaac Herzog"), "{entities:?}");
+    assert!(entities.contains(&"Recep Tayyip Erdogan"), "{entities:?}");
+    assert!(entities.len() <= 5);
+    let (_, human, _) = run(newsdex(index.path()).args(["search", "\"key moment\""]));
+    assert!(
+        human.contains("“**key** **moment**.” — Isaac Herzog"),
+        "{human}"
+    );
+    assert!(human.contains("about: "), "{human}");
+    // A filter on the speaker keeps the articles that quote them.
+    let (code, stdout, _) =
+        run(newsdex(index.path()).args(["search", "ambassador", "--speaker", "Herzog", "--json"]));
+    assert_eq!(code, 0);
+    let hits: Vec<serde_json::Value> = json_lines(&stdout)
+        .into_iter()
+        .filter(|l| l["type"] == "hit")
+        .collect();
+    assert_eq!(hits.len(), 1, "{stdout}");
 }

@@ -1,17 +1,17 @@
 //! Counting over the articles that match a query: top entities, and
 //! articles per month or year.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use newsdex_ingest::EntityKind;
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
-use tantivy::query::AllQuery;
 use tantivy::{DocAddress, DocId, Searcher};
 
+use crate::Result;
 use crate::news_index::NewsIndex;
-use crate::search::Filters;
-use crate::{Error, Result};
+use crate::schema::{KIND_ARTICLE, KIND_QUOTE};
+use crate::search::{Filters, parse_or_all};
 
 /// How many matching articles mention an entity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,6 +21,17 @@ pub struct EntityCount {
     /// What kind of entity it is.
     pub kind: EntityKind,
     /// Matching articles that mention it.
+    pub articles: u64,
+}
+
+/// How often a speaker is quoted among the quotes that match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerCount {
+    /// The speaker's canonical name.
+    pub name: String,
+    /// Matching quotes said by the speaker.
+    pub quotes: u64,
+    /// Articles those quotes come from.
     pub articles: u64,
 }
 
@@ -196,6 +207,76 @@ impl NewsIndex {
         })
     }
 
+    /// The speakers quoted most among the quotes that match `query` (all
+    /// quotes when it is empty or `*`), most first.
+    pub fn top_speakers(
+        &self,
+        query: &str,
+        filters: &Filters,
+        limit: usize,
+    ) -> Result<Vec<SpeakerCount>> {
+        let searcher = self.reader.searcher();
+        let parser = self.quote_parser();
+        let user_query = parse_or_all(&parser, query)?;
+        let query = self.filtered_query(&parser, user_query, KIND_QUOTE, None, filters)?;
+        let documents: Vec<DocAddress> = searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        let mut quotes: HashMap<String, u64> = HashMap::new();
+        let mut articles: HashMap<String, HashSet<String>> = HashMap::new();
+        let mut name = String::new();
+        let mut parent = String::new();
+        for (segment_ord, docs) in by_segment(documents) {
+            let fast = searcher.segment_reader(segment_ord).fast_fields();
+            let (Some(speakers), Some(parents)) = (fast.str("speaker_name")?, fast.str("parent")?)
+            else {
+                continue;
+            };
+            for doc in docs {
+                let Some(ord) = speakers.term_ords(doc).next() else {
+                    continue;
+                };
+                name.clear();
+                if !speakers
+                    .ord_to_str(ord, &mut name)
+                    .map_err(tantivy::TantivyError::from)?
+                {
+                    continue;
+                }
+                *quotes.entry(name.clone()).or_default() += 1;
+                if let Some(ord) = parents.term_ords(doc).next() {
+                    parent.clear();
+                    if parents
+                        .ord_to_str(ord, &mut parent)
+                        .map_err(tantivy::TantivyError::from)?
+                    {
+                        articles
+                            .entry(name.clone())
+                            .or_default()
+                            .insert(parent.clone());
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<SpeakerCount> = quotes
+            .into_iter()
+            .map(|(name, quotes)| SpeakerCount {
+                articles: articles.get(&name).map_or(0, |set| set.len() as u64),
+                name,
+                quotes,
+            })
+            .collect();
+        ranked.sort_by(|a, b| {
+            b.quotes
+                .cmp(&a.quotes)
+                .then_with(|| b.articles.cmp(&a.articles))
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        ranked.truncate(limit);
+        Ok(ranked)
+    }
+
     fn matching_documents(
         &self,
         searcher: &Searcher,
@@ -203,14 +284,8 @@ impl NewsIndex {
         filters: &Filters,
     ) -> Result<Vec<DocAddress>> {
         let parser = self.query_parser();
-        let user_query: Box<dyn tantivy::query::Query> = match query.trim() {
-            "" | "*" => Box::new(AllQuery),
-            text => parser.parse_query(text).map_err(|error| Error::Query {
-                query: text.to_owned(),
-                reason: error.to_string(),
-            })?,
-        };
-        let query = self.filtered_query(&parser, user_query, None, filters)?;
+        let user_query = parse_or_all(&parser, query)?;
+        let query = self.filtered_query(&parser, user_query, KIND_ARTICLE, None, filters)?;
         Ok(searcher
             .search(&query, &DocSetCollector)?
             .into_iter()

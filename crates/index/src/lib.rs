@@ -31,10 +31,13 @@ mod search;
 mod update;
 
 pub use error::{Error, Result};
-pub use facets::{EntityCount, Granularity, Timeline, TimelineBucket};
+pub use facets::{EntityCount, Granularity, SpeakerCount, Timeline, TimelineBucket};
 pub use news_index::{NewsIndex, WriterOptions};
 pub use schema::SCHEMA_VERSION;
-pub use search::{Filters, Hit, IndexStats, SearchOptions, SearchResults, Snippet, SortOrder};
+pub use search::{
+    Filters, Hit, IndexStats, MAIN_ENTITIES, MainEntity, MatchedQuote, QuoteHit, QuoteOptions,
+    QuoteResults, SearchOptions, SearchResults, Snippet, SortOrder,
+};
 pub use update::{
     FailedFile, NEWS_FILE_EXTENSIONS, NewsFile, NewsFiles, NoProgress, Progress, UpdateOptions,
     UpdateSummary, find_news_files,

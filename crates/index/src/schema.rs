@@ -15,7 +15,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the analyzers change in a way that needs
 /// a re-index. It is stored beside the index and checked on open.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The analyzer of all free-text fields: lower-casing, ASCII folding
 /// (so that "Erdoğan" matches "Erdogan") and English stemming.
@@ -49,16 +49,20 @@ pub const STEMMED_LANGUAGES: &[(&str, Language)] = &[
 pub const KIND_ARTICLE: &str = "article";
 /// The value of [`Fields::kind`] for one headed section of an article.
 pub const KIND_SECTION: &str = "section";
+/// The value of [`Fields::kind`] for one direct quote of an article.
+pub const KIND_QUOTE: &str = "quote";
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone)]
 pub struct Fields {
-    /// `article` or `section`: sections are indexed as documents of their
-    /// own so that a query can be limited to one section's text.
+    /// `article`, `section` or `quote`: sections and quotes are indexed as
+    /// documents of their own so that a query can be limited to one
+    /// section's text, or to what people said.
     pub kind: Field,
-    /// The article id (for a section, the id of its article plus `#N`).
+    /// The article id (for a section, the id of its article plus `#N`; for
+    /// a quote, plus `~N`).
     pub id: Field,
-    /// For a section, the id of its article.
+    /// For a section or a quote, the id of its article.
     pub parent: Field,
     /// The canonical path of the source file; the unit of incremental updates.
     pub path: Field,
@@ -66,7 +70,8 @@ pub struct Fields {
     pub display_path: Field,
     /// The headline.
     pub title: Field,
-    /// The body text (for a section, the section's text).
+    /// The body text (for a section, the section's text; for a quote, the
+    /// quoted words).
     pub body: Field,
     /// Section headings: all of them for an article, its own for a section.
     pub section: Field,
@@ -108,6 +113,11 @@ pub struct Fields {
     pub mentioned_day: Field,
     /// The language of the article (ISO 639-1), when known.
     pub language: Field,
+    /// Canonical names of the speakers, as text (`speaker:erdogan`): all
+    /// the speakers of an article, the one speaker of a quote.
+    pub speaker: Field,
+    /// The same names, exact, for counting and showing.
+    pub speaker_name: Field,
     /// Per stemmed language: its code and the title and body fields
     /// analysed with its stemmer. An article in that language is indexed in
     /// them as well as in `title` and `body`, which keep the stored text.
@@ -150,7 +160,7 @@ pub fn build_schema() -> (Schema, Fields) {
     let fields = Fields {
         kind: builder.add_text_field("kind", STRING),
         id: builder.add_text_field("id", STRING | STORED),
-        parent: builder.add_text_field("parent", STRING | STORED),
+        parent: builder.add_text_field("parent", STRING | STORED | FAST),
         path: builder.add_text_field("path", STRING | STORED | FAST),
         display_path: builder.add_text_field("display_path", STORED),
         title: builder.add_text_field("title", stored_text.clone()),
@@ -169,12 +179,14 @@ pub fn build_schema() -> (Schema, Fields) {
         extra: builder.add_text_field("extra", STORED),
         person: builder.add_text_field("person", text.clone()),
         org: builder.add_text_field("org", text.clone()),
-        place: builder.add_text_field("place", text),
+        place: builder.add_text_field("place", text.clone()),
         person_name: builder.add_text_field("person_name", STRING | FAST),
         org_name: builder.add_text_field("org_name", STRING | FAST),
         place_name: builder.add_text_field("place_name", STRING | FAST),
         mentioned_day: builder.add_date_field("mentioned_day", INDEXED | FAST),
         language: builder.add_text_field("language", STRING | STORED),
+        speaker: builder.add_text_field("speaker", text),
+        speaker_name: builder.add_text_field("speaker_name", STRING | FAST | STORED),
         stemmed: STEMMED_LANGUAGES
             .iter()
             .map(|&(code, _)| {
@@ -254,6 +266,8 @@ pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
         place_name: field("place_name")?,
         mentioned_day: field("mentioned_day")?,
         language: field("language")?,
+        speaker: field("speaker")?,
+        speaker_name: field("speaker_name")?,
         stemmed: STEMMED_LANGUAGES
             .iter()
             .map(|&(code, _)| {

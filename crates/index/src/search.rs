@@ -4,15 +4,15 @@ use serde::Serialize;
 use std::ops::Bound;
 use tantivy::collector::{Count, TopDocs};
 
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
-use newsdex_ingest::Article;
+use newsdex_ingest::{Article, Entity, EntityKind, Quote, SpeakerResolution};
 
 use crate::news_index::NewsIndex;
-use crate::schema::{KIND_ARTICLE, KIND_SECTION, SCHEMA_VERSION};
+use crate::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_SECTION, SCHEMA_VERSION};
 use crate::update::{parse_published_day, stored_text};
 use crate::{Error, Result};
 
@@ -59,6 +59,9 @@ pub struct Filters {
     pub organizations: Vec<String>,
     /// Articles must mention each of these places.
     pub places: Vec<String>,
+    /// Articles must quote each of these speakers (words of the canonical
+    /// name); quotes must be said by them.
+    pub speakers: Vec<String>,
     /// Published on or after the start of this period.
     pub published_since: Option<String>,
     /// Published on or before the end of this period.
@@ -110,6 +113,103 @@ pub struct Hit {
     pub section: Option<String>,
     /// The best passage of the body, with the matches marked.
     pub snippet: Snippet,
+    /// The entities the article mentions most, most first (at most
+    /// [`MAIN_ENTITIES`]).
+    pub entities: Vec<MainEntity>,
+    /// The article's quote that best matches the query, when one does.
+    pub quote: Option<MatchedQuote>,
+}
+
+/// How many entities a [`Hit`] lists.
+pub const MAIN_ENTITIES: usize = 5;
+
+/// One of the entities an article mentions most.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MainEntity {
+    /// The canonical name.
+    pub name: String,
+    /// What kind of entity it is.
+    pub kind: EntityKind,
+    /// How many times the article mentions it.
+    pub mentions: usize,
+}
+
+/// A quote of a hit's article that matches the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MatchedQuote {
+    /// The quoted words (the best passage of them, for a long quote).
+    pub text: String,
+    /// Byte ranges `[start, end)` of `text` that matched the query.
+    pub highlights: Vec<[usize; 2]>,
+    /// Canonical name of the speaker, when known.
+    pub speaker: Option<String>,
+}
+
+/// What to list besides the query text, for [`NewsIndex::quotes`].
+#[derive(Debug, Clone)]
+pub struct QuoteOptions {
+    /// The most quotes to return.
+    pub limit: usize,
+    /// Quotes to skip, for paging.
+    pub offset: usize,
+    /// The order of quotes.
+    pub sort: SortOrder,
+    /// Restrictions on speakers, entities and dates; a speaker filter keeps
+    /// the quotes said by that speaker.
+    pub filters: Filters,
+}
+
+impl Default for QuoteOptions {
+    fn default() -> Self {
+        QuoteOptions {
+            limit: 20,
+            offset: 0,
+            sort: SortOrder::Relevance,
+            filters: Filters::default(),
+        }
+    }
+}
+
+/// One quote found by [`NewsIndex::quotes`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteHit {
+    /// The id of the quote's article, for `newsdex show`.
+    pub id: String,
+    /// The BM25 score (0 when sorted by date or when there is no query).
+    pub score: f32,
+    /// The quoted words.
+    pub text: String,
+    /// Byte ranges `[start, end)` of `text` that matched the query.
+    pub highlights: Vec<[usize; 2]>,
+    /// Canonical name of the speaker, or `None` when it is not known.
+    pub speaker: Option<String>,
+    /// What kind of entity the speaker is, when known.
+    pub speaker_kind: Option<EntityKind>,
+    /// How the speaker was found.
+    pub resolution: Option<SpeakerResolution>,
+    /// The speech verb that attributes the quote ("said").
+    pub cue: Option<String>,
+    /// Byte offsets of the quote in its article's text.
+    pub start: usize,
+    /// See `start`.
+    pub end: usize,
+    /// The article's headline.
+    pub title: Option<String>,
+    /// The article's outlet.
+    pub outlet: Option<String>,
+    /// The article's publication date, ISO 8601 at its precision.
+    pub published: Option<String>,
+    /// The path of the article's source file, as given when indexing.
+    pub path: String,
+}
+
+/// The quotes found and how many matched in all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteResults {
+    /// How many quotes matched, before `limit` and `offset`.
+    pub total: usize,
+    /// The quotes, in order.
+    pub quotes: Vec<QuoteHit>,
 }
 
 /// The hits of a search and how many articles matched in all.
@@ -128,6 +228,8 @@ pub struct IndexStats {
     pub articles: u64,
     /// Section documents (one per headed section).
     pub sections: u64,
+    /// Direct quotes.
+    pub quotes: u64,
     /// Distinct source files.
     pub files: u64,
     /// Tantivy segments.
@@ -146,38 +248,36 @@ impl NewsIndex {
     /// tantivy. Without a field, a word is looked for in the title and the
     /// body; other fields are `author`, `outlet`, `section`, `dateline`,
     /// `published`, `id` and `path`.
-    pub fn search(&self, query: &str, options: &SearchOptions) -> Result<SearchResults> {
+    pub fn search(&self, query_text: &str, options: &SearchOptions) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
         let parser = self.query_parser();
-        let user_query = parse(&parser, query)?;
+        let user_query = parse(&parser, query_text)?;
+        let kind = if options.section.is_some() {
+            KIND_SECTION
+        } else {
+            KIND_ARTICLE
+        };
         let query = self.filtered_query(
             &parser,
             user_query.box_clone(),
+            kind,
             options.section.as_deref(),
             &options.filters,
         )?;
-
-        let limit = options.limit.max(1);
-        let top = TopDocs::with_limit(limit).and_offset(options.offset);
-        let (addresses, total): (Vec<(f32, DocAddress)>, usize) = match options.sort {
-            SortOrder::Relevance => searcher.search(&query, &(top.order_by_score(), Count))?,
-            SortOrder::Newest | SortOrder::Oldest => {
-                let order = if options.sort == SortOrder::Newest {
-                    Order::Desc
-                } else {
-                    Order::Asc
-                };
-                let collector = top.order_by_fast_field::<DateTime>("published_day", order);
-                let (dated, total) = searcher.search(&query, &(collector, Count))?;
-                (
-                    dated
-                        .into_iter()
-                        .map(|(_, address)| (0.0, address))
-                        .collect(),
-                    total,
-                )
-            }
-        };
+        let (addresses, total) = top_documents(
+            &searcher,
+            &query,
+            options.limit,
+            options.offset,
+            options.sort,
+        )?;
+        // The query again, on the quoted words only, to find the quote of
+        // each hit that matches it.
+        let quote_parser = self.quote_parser();
+        let quote_query = parse(&quote_parser, query_text)?;
+        let mut quote_snippets =
+            SnippetGenerator::create(&searcher, &*quote_query, self.fields.body)?;
+        quote_snippets.set_max_num_chars(QUOTE_CHARS);
 
         let mut snippets = SnippetGenerator::create(&searcher, &*user_query, self.fields.body)?;
         snippets.set_max_num_chars(options.snippet_chars.max(20));
@@ -205,7 +305,11 @@ impl NewsIndex {
                 Some(parent) => parent,
                 None => stored_text(&document, self.fields.id).unwrap_or_default(),
             };
+            let entities = main_entities(&stored_text(&document, self.fields.extra));
+            let quote = self.matched_quote(&searcher, &*quote_query, &quote_snippets, &id)?;
             hits.push(Hit {
+                entities,
+                quote,
                 id,
                 score,
                 title: stored_text(&document, self.fields.title),
@@ -256,6 +360,7 @@ impl NewsIndex {
         let searcher = self.reader.searcher();
         let articles = count(&searcher, &self.term_query(self.fields.kind, KIND_ARTICLE))?;
         let sections = count(&searcher, &self.term_query(self.fields.kind, KIND_SECTION))?;
+        let quotes = count(&searcher, &self.term_query(self.fields.kind, KIND_QUOTE))?;
         let size_bytes = match self.dir() {
             Some(dir) => std::fs::read_dir(dir)
                 .map_err(|source| Error::Io {
@@ -272,6 +377,7 @@ impl NewsIndex {
         Ok(IndexStats {
             articles,
             sections,
+            quotes,
             files,
             segments: searcher.segment_readers().len(),
             size_bytes,
@@ -284,14 +390,10 @@ impl NewsIndex {
         &self,
         parser: &QueryParser,
         user_query: Box<dyn Query>,
+        kind: &str,
         section: Option<&str>,
         filters: &Filters,
     ) -> Result<BooleanQuery> {
-        let kind = if section.is_some() {
-            KIND_SECTION
-        } else {
-            KIND_ARTICLE
-        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, user_query),
             (
@@ -306,6 +408,7 @@ impl NewsIndex {
             ("person", &filters.persons),
             ("org", &filters.organizations),
             ("place", &filters.places),
+            ("speaker", &filters.speakers),
         ];
         for (field, names) in entity_filters {
             for name in names {
@@ -360,11 +463,206 @@ impl NewsIndex {
         parser
     }
 
+    /// Parses queries over quoted words: a word without a field is looked
+    /// for in the quote only, not in its article's headline.
+    pub(crate) fn quote_parser(&self) -> QueryParser {
+        let mut default_fields = vec![self.fields.body];
+        default_fields.extend(self.fields.stemmed.iter().map(|stemmed| stemmed.body));
+        let mut parser = QueryParser::for_index(&self.index, default_fields);
+        parser.set_conjunction_by_default();
+        parser
+    }
+
+    /// Lists the quotes that match `query` (all quotes when it is empty or
+    /// `*`), with their speakers and articles.
+    pub fn quotes(&self, query_text: &str, options: &QuoteOptions) -> Result<QuoteResults> {
+        let searcher = self.reader.searcher();
+        let parser = self.quote_parser();
+        let user_query = parse_or_all(&parser, query_text)?;
+        let query = self.filtered_query(
+            &parser,
+            user_query.box_clone(),
+            KIND_QUOTE,
+            None,
+            &options.filters,
+        )?;
+        let (addresses, total) = top_documents(
+            &searcher,
+            &query,
+            options.limit,
+            options.offset,
+            options.sort,
+        )?;
+        let mut snippets = SnippetGenerator::create(&searcher, &*user_query, self.fields.body)?;
+        snippets.set_max_num_chars(QUOTE_CHARS);
+        let mut quotes = Vec::with_capacity(addresses.len());
+        for (score, address) in addresses {
+            let document: TantivyDocument = searcher.doc(address)?;
+            let stored: Option<Quote> = stored_text(&document, self.fields.extra)
+                .and_then(|extra| serde_json::from_str(&extra).ok());
+            let (text, highlights) = quote_text(&document, self.fields.body, &snippets);
+            quotes.push(QuoteHit {
+                id: stored_text(&document, self.fields.parent).unwrap_or_default(),
+                score,
+                text,
+                highlights,
+                speaker: stored_text(&document, self.fields.speaker_name),
+                speaker_kind: stored.as_ref().and_then(|quote| quote.speaker_kind),
+                resolution: stored.as_ref().and_then(|quote| quote.resolution),
+                cue: stored.as_ref().and_then(|quote| quote.cue.clone()),
+                start: stored.as_ref().map_or(0, |quote| quote.start),
+                end: stored.as_ref().map_or(0, |quote| quote.end),
+                title: stored_text(&document, self.fields.title),
+                outlet: stored_text(&document, self.fields.outlet),
+                published: stored_text(&document, self.fields.published),
+                path: stored_text(&document, self.fields.display_path).unwrap_or_default(),
+            });
+        }
+        Ok(QuoteResults { total, quotes })
+    }
+
+    /// The quote of article `id` that best matches `quote_query`, if any
+    /// word of the query is in one.
+    fn matched_quote(
+        &self,
+        searcher: &Searcher,
+        quote_query: &dyn Query,
+        snippets: &SnippetGenerator,
+        id: &str,
+    ) -> Result<Option<MatchedQuote>> {
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, quote_query.box_clone()),
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.kind, KIND_QUOTE)),
+            ),
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.parent, id)),
+            ),
+        ]);
+        let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+        let Some((_, address)) = found.first() else {
+            return Ok(None);
+        };
+        let document: TantivyDocument = searcher.doc(*address)?;
+        let (text, highlights) = quote_text(&document, self.fields.body, snippets);
+        if highlights.is_empty() {
+            // `*` or a query that only filters: every quote "matches", and
+            // showing one of them would say nothing.
+            return Ok(None);
+        }
+        Ok(Some(MatchedQuote {
+            text,
+            highlights,
+            speaker: stored_text(&document, self.fields.speaker_name),
+        }))
+    }
+
     fn term_query(&self, field: tantivy::schema::Field, value: &str) -> TermQuery {
         TermQuery::new(
             Term::from_field_text(field, value),
             IndexRecordOption::Basic,
         )
+    }
+}
+
+/// The longest quote shown whole; a longer one is cut to its best passage.
+const QUOTE_CHARS: usize = 600;
+
+/// The stored quote of a quote document, with the words that matched marked.
+fn quote_text(
+    document: &TantivyDocument,
+    body: tantivy::schema::Field,
+    snippets: &SnippetGenerator,
+) -> (String, Vec<[usize; 2]>) {
+    let full = stored_text(document, body).unwrap_or_default();
+    let snippet = snippets.snippet_from_doc(document);
+    if snippet.is_empty() {
+        return (opening_of(&full, QUOTE_CHARS), Vec::new());
+    }
+    let fragment = snippet.fragment();
+    // The fragment is cut at words; a quote that fits is given whole, with
+    // the marks moved to where the fragment sits in it.
+    let (text, shift) = match full.find(fragment) {
+        Some(at) if full.chars().count() <= QUOTE_CHARS => (full.clone(), at),
+        _ => (fragment.to_owned(), 0),
+    };
+    let highlights = snippet
+        .highlighted()
+        .iter()
+        .map(|range| [range.start + shift, range.end + shift])
+        .collect();
+    (text, highlights)
+}
+
+/// The entities an article mentions most, from its stored record.
+fn main_entities(extra: &Option<String>) -> Vec<MainEntity> {
+    #[derive(serde::Deserialize)]
+    struct Entities {
+        #[serde(default)]
+        entities: Vec<Entity>,
+    }
+    let Some(entities) = extra
+        .as_deref()
+        .and_then(|extra| serde_json::from_str::<Entities>(extra).ok())
+    else {
+        return Vec::new();
+    };
+    let mut main: Vec<MainEntity> = entities
+        .entities
+        .into_iter()
+        .map(|entity| MainEntity {
+            mentions: entity.mentions.len(),
+            name: entity.name,
+            kind: entity.kind,
+        })
+        .collect();
+    main.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    main.truncate(MAIN_ENTITIES);
+    main
+}
+
+/// The best `limit` documents after `offset`, in the order asked, and how
+/// many matched in all.
+fn top_documents(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+    offset: usize,
+    sort: SortOrder,
+) -> Result<(Vec<(f32, DocAddress)>, usize)> {
+    let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
+    Ok(match sort {
+        SortOrder::Relevance => searcher.search(query, &(top.order_by_score(), Count))?,
+        SortOrder::Newest | SortOrder::Oldest => {
+            let order = if sort == SortOrder::Newest {
+                Order::Desc
+            } else {
+                Order::Asc
+            };
+            let collector = top.order_by_fast_field::<DateTime>("published_day", order);
+            let (dated, total) = searcher.search(query, &(collector, Count))?;
+            (
+                dated
+                    .into_iter()
+                    .map(|(_, address)| (0.0, address))
+                    .collect(),
+                total,
+            )
+        }
+    })
+}
+
+/// A query that matches everything for an empty query or `*`.
+pub(crate) fn parse_or_all(parser: &QueryParser, query: &str) -> Result<Box<dyn Query>> {
+    match query.trim() {
+        "" | "*" => Ok(Box::new(AllQuery)),
+        text => parse(parser, text),
     }
 }
 

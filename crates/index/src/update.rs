@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use newsdex_ingest::{
-    Article, Entity, EntityKind, FileContents, IngestOptions, PreparedText, RepeatedLines,
+    Article, Entity, EntityKind, FileContents, IngestOptions, PreparedText, Quote, RepeatedLines,
     RepeatedLinesBuilder, Source, prepare, read_file,
 };
 use rayon::prelude::*;
@@ -21,7 +21,7 @@ use tantivy::schema::Value;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use crate::news_index::{NewsIndex, WriterOptions};
-use crate::schema::{Fields, KIND_ARTICLE, KIND_SECTION};
+use crate::schema::{Fields, KIND_ARTICLE, KIND_QUOTE, KIND_SECTION};
 use crate::{Error, Result};
 
 /// File name extensions read when walking a directory. A file named
@@ -637,6 +637,17 @@ fn add_article(
     for section in &article.sections {
         document.add_text(fields.section, &section.heading);
     }
+    let mut speakers = HashSet::new();
+    for speaker in article
+        .quotes
+        .iter()
+        .filter_map(|quote| quote.speaker.as_deref())
+    {
+        if speakers.insert(speaker) {
+            document.add_text(fields.speaker, speaker);
+            document.add_text(fields.speaker_name, speaker);
+        }
+    }
     if let Some(dateline) = &article.dateline {
         document.add_text(fields.dateline, dateline);
     }
@@ -669,6 +680,29 @@ fn add_article(
         if let Some(stemmed) = stemmed {
             document.add_text(stemmed.body, text);
         }
+        writer.add_document(document)?;
+    }
+
+    for (number, quote) in article.quotes.iter().enumerate() {
+        let mut document = shared.clone();
+        document.add_text(fields.kind, KIND_QUOTE);
+        document.add_text(fields.id, format!("{}~{}", article.id, number + 1));
+        document.add_text(fields.parent, &article.id);
+        document.add_text(fields.body, &quote.text);
+        if let Some(stemmed) = stemmed {
+            document.add_text(stemmed.body, &quote.text);
+        }
+        if let Some(speaker) = &quote.speaker {
+            document.add_text(fields.speaker, speaker);
+            document.add_text(fields.speaker_name, speaker);
+        }
+        // Where the quote is, who says it and how that was found.
+        let rest = Quote {
+            text: String::new(),
+            ..quote.clone()
+        };
+        let rest = serde_json::to_string(&rest).map_err(|error| Error::Tantivy(error.into()))?;
+        document.add_text(fields.extra, rest);
         writer.add_document(document)?;
     }
     Ok(())

@@ -322,3 +322,61 @@ fn words_are_all_required_and_folded() {
         ["Envoys meet in Ankara"]
     );
 }
+
+fn quotes(index: &NewsIndex, query: &str) -> Vec<(String, Option<String>)> {
+    index
+        .quotes(query, &newsdex_index::QuoteOptions::default())
+        .expect("query parses")
+        .quotes
+        .into_iter()
+        .map(|quote| (quote.text, quote.speaker))
+        .collect()
+}
+
+#[test]
+fn quotes_follow_their_file_through_changes_and_deletion() {
+    let folder = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_in_ram();
+    let path = write(
+        folder.path(),
+        "visit.txt",
+        "Herzog visits Ankara\n\n\
+         Israeli President Isaac Herzog met Turkish President Recep Tayyip Erdogan.\n\n\
+         “This is a turning point for the region,” Erdogan said.\n",
+    );
+    update(&index, folder.path());
+    assert_eq!(
+        quotes(&index, "turning point"),
+        [(
+            "This is a turning point for the region,".to_owned(),
+            Some("Recep Tayyip Erdogan".to_owned())
+        )]
+    );
+    assert_eq!(index.stats().unwrap().quotes, 1);
+
+    age(&path);
+    write(
+        folder.path(),
+        "visit.txt",
+        "Herzog visits Ankara\n\n\
+         Israeli President Isaac Herzog met Turkish President Recep Tayyip Erdogan.\n\n\
+         “We opened a new page,” Herzog said.\n",
+    );
+    update(&index, folder.path());
+    assert!(
+        quotes(&index, "turning point").is_empty(),
+        "the old quote went with the old text"
+    );
+    assert_eq!(
+        quotes(&index, "page"),
+        [(
+            "We opened a new page,".to_owned(),
+            Some("Isaac Herzog".to_owned())
+        )]
+    );
+
+    fs::remove_file(&path).unwrap();
+    update(&index, folder.path());
+    assert_eq!(index.stats().unwrap().quotes, 0);
+    assert!(quotes(&index, "*").is_empty());
+}

@@ -3,8 +3,10 @@
 mod entities;
 mod extract;
 mod index;
+mod quotes;
 mod search;
 mod show;
+mod speakers;
 mod stats;
 mod timeline;
 
@@ -40,6 +42,8 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Extract(args) => extract::run(&config, args),
         Command::Entities(args) => entities::run(&config, args),
         Command::Timeline(args) => timeline::run(&config, args),
+        Command::Quotes(args) => quotes::run(&config, args),
+        Command::Speakers(args) => speakers::run(&config, args),
     }
 }
 
@@ -79,11 +83,23 @@ pub fn filters_from(args: crate::flags::FilterArgs) -> anyhow::Result<newsdex_in
         persons: args.person,
         organizations: args.org,
         places: args.place,
+        speakers: args.speaker,
         published_since: checked("--since", args.since)?,
         published_until: checked("--until", args.until)?,
         mentioned_since: checked("--mentions-since", args.mentions_since)?,
         mentioned_until: checked("--mentions-until", args.mentions_until)?,
     })
+}
+
+/// The index's order for a `--sort` flag.
+pub fn sort_order(sort: crate::flags::SortArg) -> newsdex_index::SortOrder {
+    use crate::flags::SortArg;
+    use newsdex_index::SortOrder;
+    match sort {
+        SortArg::Relevance => SortOrder::Relevance,
+        SortArg::Date | SortArg::Newest => SortOrder::Newest,
+        SortArg::Oldest => SortOrder::Oldest,
+    }
 }
 
 /// Opens the index for reading, with a message that says what to do when there is none.

@@ -3,13 +3,13 @@
 use std::io::{IsTerminal, Write};
 use std::time::Instant;
 
-use newsdex_index::{Hit, SearchOptions, SortOrder, UpdateOptions};
+use newsdex_index::{Hit, SearchOptions, UpdateOptions};
 use serde::Serialize;
 
 use crate::commands::index::{summary_line, update};
-use crate::commands::{Config, filters_from, open_index};
+use crate::commands::{Config, filters_from, open_index, sort_order};
 use crate::exit;
-use crate::flags::{SearchArgs, SortArg};
+use crate::flags::SearchArgs;
 use crate::output::json_line;
 
 pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
@@ -33,11 +33,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
         limit: args.limit,
         offset: args.offset,
         section: args.section,
-        sort: match args.sort {
-            SortArg::Relevance => SortOrder::Relevance,
-            SortArg::Date | SortArg::Newest => SortOrder::Newest,
-            SortArg::Oldest => SortOrder::Oldest,
-        },
+        sort: sort_order(args.sort),
         filters,
         ..SearchOptions::default()
     };
@@ -93,6 +89,24 @@ fn print_hit(out: &mut impl Write, config: &Config, rank: usize, hit: &Hit) -> a
     // Paragraph breaks inside a snippet read better as plain spaces on one line.
     let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
     writeln!(out, "   {snippet}")?;
+    if let Some(quote) = &hit.quote {
+        let text = style.highlight(&quote.text, &quote.highlights);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let speaker = quote.speaker.as_deref().unwrap_or("speaker unknown");
+        writeln!(out, "   “{text}” — {speaker}")?;
+    }
+    if !hit.entities.is_empty() {
+        let names: Vec<&str> = hit
+            .entities
+            .iter()
+            .map(|entity| entity.name.as_str())
+            .collect();
+        writeln!(
+            out,
+            "   {}",
+            style.dim(&format!("about: {}", names.join(", ")))
+        )?;
+    }
     writeln!(out)?;
     Ok(())
 }

@@ -35,6 +35,7 @@ pub fn run(config: &Config, args: StatsArgs) -> anyhow::Result<u8> {
         writeln!(out, "index          {}", config.index_dir.display())?;
         writeln!(out, "articles       {}", stats.articles)?;
         writeln!(out, "sections       {}", stats.sections)?;
+        writeln!(out, "quotes         {}", stats.quotes)?;
         writeln!(out, "files          {}", stats.files)?;
         writeln!(out, "segments       {}", stats.segments)?;
         writeln!(
