@@ -45,6 +45,15 @@ fn corpus_index() -> tempfile::TempDir {
     let (code, _, stderr) = run(newsdex(index.path()).arg("index").arg(corpus()));
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("122 added"), "summary line: {stderr}");
+    // The corpus's list of its files is named, and is not a failure.
+    assert!(
+        stderr.contains("0 failed, 1 not news"),
+        "summary line: {stderr}"
+    );
+    assert!(
+        stderr.contains("SOURCES.tsv: skipped, not news: a table that describes other files"),
+        "{stderr}"
+    );
     index
 }
 

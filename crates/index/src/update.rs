@@ -101,6 +101,10 @@ pub struct UpdateSummary {
     pub unchanged: usize,
     /// Files that could not be indexed; the run went on without them.
     pub failed: Vec<FailedFile>,
+    /// Files recognised as something other than news (a corpus's list of
+    /// its files, a table of annotations), with what they were taken for:
+    /// skipped, and not failures.
+    pub not_news: Vec<FailedFile>,
     /// Warnings raised while reading files, with the file they concern.
     pub warnings: Vec<(PathBuf, String)>,
     /// Wall-clock time of the run.
@@ -154,6 +158,8 @@ enum Outcome {
         stat: FileStat,
         previous: Option<IndexedFile>,
         articles: Vec<Article>,
+        /// Why a file with no articles holds none, when it is not news.
+        not_news: Option<String>,
     },
 }
 
@@ -233,7 +239,14 @@ impl NewsIndex {
                         stat,
                         previous,
                         articles,
+                        not_news,
                     } => {
+                        if let Some(reason) = not_news {
+                            summary.not_news.push(FailedFile {
+                                path: file.path.clone(),
+                                reason,
+                            });
+                        }
                         writer.delete_term(Term::from_field_text(self.fields.path, &file.key));
                         match previous {
                             Some(previous) => {
@@ -564,14 +577,16 @@ fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
                     stat,
                     previous,
                     articles,
+                    not_news: None,
                 },
                 // Recognised as not news (a corpus's list of its files):
                 // nothing to index, and no failure.
-                FileContents::NotNews => Outcome::Parsed {
+                FileContents::NotNews(reason) => Outcome::Parsed {
                     file,
                     stat,
                     previous,
                     articles: Vec::new(),
+                    not_news: Some(reason),
                 },
                 FileContents::Unusable(reason) => Outcome::Emptied {
                     file,

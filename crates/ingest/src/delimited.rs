@@ -385,13 +385,15 @@ pub(crate) fn read(
                     .is_some_and(|name| name.chars().count() * 4 < data_average)
             });
         if first_is_header || header_columns.key.is_some() || header_columns.published.is_some() {
+            // A table with a header of its own that names no article column
+            // is data of another kind (a corpus's annotations, say).
             let names: Vec<&str> = first.iter().collect();
-            let reason = format!(
-                "the table's header names none of the article columns (title, headline, text, body, content, \
-                 description); columns found: {}",
+            let what = format!(
+                "a table whose header names none of the article columns (title, headline, text, body, \
+                 content, description); its columns: {}",
                 names.join(", ")
             );
-            return finish_file(context, Vec::new(), file_warnings, || reason);
+            return vec![not_news(context, &what, file_warnings)];
         }
         let columns = Columns::from_content(&rows[..rows.len().min(PROFILE_ROWS)]);
         if !columns.has_article_column() {

@@ -184,8 +184,9 @@ pub enum FileContents {
     /// The articles in the file, each with some text or a title.
     Articles(Vec<Article>),
     /// The file is something else that lives beside news (a corpus's list
-    /// of its files): nothing to read, and not a failure.
-    NotNews,
+    /// of its files, a table of annotations): nothing to read, and not a
+    /// failure. The reason says what the file was taken for.
+    NotNews(String),
     /// The file holds no article; the reason says why (empty, binary, a
     /// JSON or table shape ingest does not know, only boilerplate).
     Unusable(String),
@@ -208,11 +209,11 @@ pub fn read_file(
         return FileContents::Articles(articles);
     }
     let mut warnings = empty.iter().flat_map(|article| &article.warnings);
-    if warnings
+    if let Some(what) = warnings
         .clone()
-        .any(|warning| warning.starts_with(NOT_NEWS))
+        .find_map(|warning| warning.strip_prefix(NOT_NEWS))
     {
-        return FileContents::NotNews;
+        return FileContents::NotNews(what.to_owned());
     }
     let reason = warnings
         .find_map(|warning| warning.strip_prefix(NO_ARTICLES))

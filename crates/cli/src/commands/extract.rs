@@ -55,7 +55,13 @@ pub fn run(config: &Config, args: ExtractArgs) -> anyhow::Result<u8> {
             };
             let articles = match read_file(text, &source, &options) {
                 FileContents::Articles(articles) => articles,
-                FileContents::NotNews => continue,
+                FileContents::NotNews(what) => {
+                    eprintln!(
+                        "newsdex: {}: skipped, not news: {what}",
+                        file.path.display()
+                    );
+                    continue;
+                }
                 FileContents::Unusable(reason) => {
                     eprintln!("newsdex: {}: {reason}", file.path.display());
                     failed += 1;

@@ -59,6 +59,14 @@ pub fn update(
         index.update(paths, options, &newsdex_index::NoProgress)?
     };
     let mut stderr = std::io::stderr().lock();
+    for skipped in &summary.not_news {
+        writeln!(
+            stderr,
+            "newsdex: {}: skipped, not news: {}",
+            skipped.path.display(),
+            skipped.reason
+        )?;
+    }
     for failed in &summary.failed {
         writeln!(
             stderr,
@@ -72,8 +80,12 @@ pub fn update(
 
 /// The one-line summary printed at the end of a run.
 pub fn summary_line(summary: &UpdateSummary) -> String {
+    let not_news = match summary.not_news.len() {
+        0 => String::new(),
+        skipped => format!(", {skipped} not news"),
+    };
     format!(
-        "{} added, {} updated, {} removed, {} unchanged, {} failed in {:.2}s",
+        "{} added, {} updated, {} removed, {} unchanged, {} failed{not_news} in {:.2}s",
         summary.added,
         summary.updated,
         summary.removed,
@@ -104,6 +116,7 @@ struct JsonSummary {
     removed: usize,
     unchanged: usize,
     failed: Vec<JsonFailed>,
+    not_news: Vec<JsonFailed>,
     warnings: usize,
     elapsed_ms: u128,
 }
@@ -114,6 +127,15 @@ struct JsonFailed {
     reason: String,
 }
 
+impl From<&newsdex_index::FailedFile> for JsonFailed {
+    fn from(failed: &newsdex_index::FailedFile) -> Self {
+        JsonFailed {
+            path: failed.path.to_string_lossy().into_owned(),
+            reason: failed.reason.clone(),
+        }
+    }
+}
+
 impl From<&UpdateSummary> for JsonSummary {
     fn from(summary: &UpdateSummary) -> Self {
         JsonSummary {
@@ -122,14 +144,8 @@ impl From<&UpdateSummary> for JsonSummary {
             updated: summary.updated,
             removed: summary.removed,
             unchanged: summary.unchanged,
-            failed: summary
-                .failed
-                .iter()
-                .map(|failed| JsonFailed {
-                    path: failed.path.to_string_lossy().into_owned(),
-                    reason: failed.reason.clone(),
-                })
-                .collect(),
+            failed: summary.failed.iter().map(JsonFailed::from).collect(),
+            not_news: summary.not_news.iter().map(JsonFailed::from).collect(),
             warnings: summary.warnings.len(),
             elapsed_ms: summary.elapsed.as_millis(),
         }
