@@ -73,6 +73,36 @@ impl Style {
     }
 }
 
+/// The last JSON Lines record of a listing (`search`, `quotes`): what was
+/// asked, how much matched and how much was printed.
+pub fn json_summary(
+    out: &mut impl Write,
+    query: &str,
+    total: usize,
+    returned: usize,
+    started: std::time::Instant,
+) -> anyhow::Result<()> {
+    #[derive(Serialize)]
+    struct JsonSummary<'a> {
+        #[serde(rename = "type")]
+        kind: &'static str,
+        query: &'a str,
+        total: usize,
+        returned: usize,
+        elapsed_ms: u128,
+    }
+    json_line(
+        out,
+        &JsonSummary {
+            kind: "summary",
+            query,
+            total,
+            returned,
+            elapsed_ms: started.elapsed().as_millis(),
+        },
+    )
+}
+
 /// Writes one JSON Lines record.
 pub fn json_line(out: &mut impl Write, value: &impl Serialize) -> anyhow::Result<()> {
     serde_json::to_writer(&mut *out, value)?;

@@ -59,20 +59,17 @@ pub fn update(
         index.update(paths, options, &newsdex_index::NoProgress)?
     };
     let mut stderr = std::io::stderr().lock();
-    for skipped in &summary.not_news {
+    let named = (summary
+        .not_news
+        .iter()
+        .map(|file| (file, "skipped, not news: ")))
+    .chain(summary.failed.iter().map(|file| (file, "")));
+    for (file, what) in named {
         writeln!(
             stderr,
-            "newsdex: {}: skipped, not news: {}",
-            skipped.path.display(),
-            skipped.reason
-        )?;
-    }
-    for failed in &summary.failed {
-        writeln!(
-            stderr,
-            "newsdex: {}: {}",
-            failed.path.display(),
-            failed.reason
+            "newsdex: {}: {what}{}",
+            file.path.display(),
+            file.reason
         )?;
     }
     Ok(summary)

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::commands::{Config, filters_from, open_index, sort_order};
 use crate::exit;
 use crate::flags::QuotesArgs;
-use crate::output::json_line;
+use crate::output::{json_line, json_summary};
 
 pub fn run(config: &Config, args: QuotesArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
@@ -39,15 +39,6 @@ pub fn run(config: &Config, args: QuotesArgs) -> anyhow::Result<u8> {
             #[serde(flatten)]
             quote: &'a QuoteHit,
         }
-        #[derive(Serialize)]
-        struct JsonSummary<'a> {
-            #[serde(rename = "type")]
-            kind: &'static str,
-            query: &'a str,
-            total: usize,
-            returned: usize,
-            elapsed_ms: u128,
-        }
         for quote in &results.quotes {
             json_line(
                 &mut out,
@@ -57,15 +48,12 @@ pub fn run(config: &Config, args: QuotesArgs) -> anyhow::Result<u8> {
                 },
             )?;
         }
-        json_line(
+        json_summary(
             &mut out,
-            &JsonSummary {
-                kind: "summary",
-                query: &query,
-                total: results.total,
-                returned: results.quotes.len(),
-                elapsed_ms: started.elapsed().as_millis(),
-            },
+            &query,
+            results.total,
+            results.quotes.len(),
+            started,
         )?;
     } else {
         for (rank, quote) in results.quotes.iter().enumerate() {

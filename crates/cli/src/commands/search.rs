@@ -10,7 +10,7 @@ use crate::commands::index::{summary_line, update};
 use crate::commands::{Config, filters_from, open_index, sort_order};
 use crate::exit;
 use crate::flags::SearchArgs;
-use crate::output::json_line;
+use crate::output::{json_line, json_summary};
 
 pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
@@ -43,16 +43,7 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
         for hit in &results.hits {
             json_line(&mut out, &JsonHit { kind: "hit", hit })?;
         }
-        json_line(
-            &mut out,
-            &JsonSummary {
-                kind: "summary",
-                query: &query,
-                total: results.total,
-                returned: results.hits.len(),
-                elapsed_ms: started.elapsed().as_millis(),
-            },
-        )?;
+        json_summary(&mut out, &query, results.total, results.hits.len(), started)?;
     } else {
         for (rank, hit) in results.hits.iter().enumerate() {
             print_hit(&mut out, config, args.offset + rank + 1, hit)?;
@@ -117,14 +108,4 @@ struct JsonHit<'a> {
     kind: &'static str,
     #[serde(flatten)]
     hit: &'a Hit,
-}
-
-#[derive(Serialize)]
-struct JsonSummary<'a> {
-    #[serde(rename = "type")]
-    kind: &'static str,
-    query: &'a str,
-    total: usize,
-    returned: usize,
-    elapsed_ms: u128,
 }
