@@ -7,25 +7,41 @@
 //! `<title>` as Readability cleans it. The body keeps the article's `<h2>`…
 //! `<h6>` headings as [`Section`]s.
 //!
-//! Pages nested deeper than [`MAX_DEPTH`] (Readability's scoring is
-//! quadratic in depth) or where Readability finds no article are read with
-//! the tolerant tag scanner instead, and their text goes through the
-//! plain-text parser with its boilerplate removal.
+//! Pages nested deeper than [`MAX_DEPTH`] (the HTML parser and Readability
+//! both take time quadratic in depth) or where Readability finds no article
+//! are read with the tolerant tag scanner instead, and their text goes
+//! through the plain-text parser with its boilerplate removal. The depth is
+//! measured on the tree the HTML parser builds, while it builds it: the
+//! parser's error recovery (ignored end tags, reopened formatting elements,
+//! templates, foreign content) nests elements in ways no tag count predicts.
 
-use dom_query::{Document, NodeRef};
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
+use std::collections::HashMap;
+
+use dom_query::{Document, NodeId, NodeRef};
 use dom_smoothie::{Config, Readability, TextMode};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilderOpts, TreeSink};
+use html5ever::{Attribute, ParseOpts, QualName, parse_document};
 use serde_json::{Map, Value};
 
 use crate::article::{Article, Section};
-use crate::markup::{Token, text_of, tokens};
+use crate::markup::text_of;
 use crate::normalize::normalize;
 use crate::record::{FileContext, Record, clean_line, finish_file, normalize_date, split_authors};
 
 /// Pages whose elements nest deeper than this are not given to Readability:
-/// real pages stay well under 100 levels, and the time Readability takes
-/// grows with the square of the depth (10,000 nested `<div>`s take half a
-/// minute).
+/// real pages stay well under 100 levels, and the time the HTML parser and
+/// Readability take grows with the square of the depth (10,000 nested
+/// `<div>`s take half a minute, 100,000 hours).
 pub(crate) const MAX_DEPTH: usize = 200;
+
+/// How much of a page the HTML parser is given between two looks at the
+/// depth of its tree. Within one chunk the tree can grow by at most one
+/// element per three bytes, which bounds the parser's quadratic work before
+/// a page that is too deep is given up on.
+const PARSE_CHUNK_BYTES: usize = 16 * 1024;
 
 /// What the page declares about itself.
 #[derive(Debug, Default)]
@@ -49,15 +65,13 @@ pub(crate) fn read(
     context: &FileContext<'_>,
     mut file_warnings: Vec<String>,
 ) -> Vec<Article> {
-    let depth = nesting_depth(html);
-    if depth > MAX_DEPTH {
+    let Some(document) = parse_within_depth(html) else {
         file_warnings.push(format!(
-            "elements nested {depth} deep (over {MAX_DEPTH}): read as tag soup without finding the main text"
+            "elements nested more than {MAX_DEPTH} deep: read as tag soup without finding the main text"
         ));
         let meta = PageMeta::default();
         return fallback(html, meta, context, file_warnings);
-    }
-    let document = Document::from(html);
+    };
     let meta = page_meta(&document);
     let config = Config {
         text_mode: TextMode::Raw,
@@ -193,42 +207,208 @@ fn fallback(
     })
 }
 
-/// How deeply the elements of a page nest, counted without a DOM: elements
-/// that close themselves (`<br>`, `<img>`) or are closed by the next of
-/// their kind (`<p>`, `<li>`, `<td>`) are not counted.
-pub(crate) fn nesting_depth(html: &str) -> usize {
-    const VOID_OR_IMPLIED: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
-        "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp", "html", "head", "body",
-    ];
-    let counted = |name: &str| {
-        !VOID_OR_IMPLIED
-            .iter()
-            .any(|element| element.eq_ignore_ascii_case(name))
+/// Parses a page into a DOM as [`Document::from`] does, unless its elements
+/// nest deeper than [`MAX_DEPTH`]; then parsing stops early and the answer
+/// is `None`.
+///
+/// The page is fed to the parser a chunk at a time and the depth of every
+/// node it inserts is measured on the tree itself, so whatever the parser's
+/// error recovery does is counted.
+fn parse_within_depth(html: &str) -> Option<Document> {
+    let sink = DepthLimitedSink {
+        document: Document::default(),
+        deepest: Cell::new(0),
+        template_of_contents: RefCell::new(HashMap::new()),
     };
-    let mut depth = 0usize;
-    let mut deepest = 0usize;
-    let mut scanner = tokens(html);
-    while let Some(token) = scanner.next() {
-        match token {
-            Token::Start {
-                name,
-                self_closing: false,
-                ..
-            } => {
-                if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("style") {
-                    scanner.raw_until_end_of(name);
-                } else if counted(name) {
-                    depth += 1;
-                    deepest = deepest.max(depth);
+    let options = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..TreeBuilderOpts::default()
+        },
+        ..ParseOpts::default()
+    };
+    let mut parser = parse_document(sink, options);
+    let mut rest = html;
+    while !rest.is_empty() {
+        let mut end = rest.len().min(PARSE_CHUNK_BYTES);
+        while !rest.is_char_boundary(end) {
+            end += 1;
+        }
+        let (chunk, tail) = rest.split_at(end);
+        parser.process(StrTendril::from_slice(chunk));
+        if parser.tokenizer.sink.sink.deepest.get() > MAX_DEPTH {
+            return None;
+        }
+        rest = tail;
+    }
+    let sink = parser.finish();
+    (sink.deepest.get() <= MAX_DEPTH).then_some(sink.document)
+}
+
+/// A [`Document`] being built by the HTML parser that remembers how deep
+/// the deepest node inserted so far sits.
+struct DepthLimitedSink {
+    document: Document,
+    /// The depth of the deepest node inserted, counted up to just over
+    /// [`MAX_DEPTH`].
+    deepest: Cell<usize>,
+    /// A template's contents are a fragment of their own, without a parent;
+    /// they count as nested inside their template.
+    template_of_contents: RefCell<HashMap<NodeId, NodeId>>,
+}
+
+impl DepthLimitedSink {
+    /// How many ancestors `node` has, through templates, counted up to just
+    /// over [`MAX_DEPTH`].
+    fn depth_of(&self, node: &NodeId) -> usize {
+        let templates = self.template_of_contents.borrow();
+        let mut depth = 0;
+        let mut current = *node;
+        loop {
+            let mut top = current;
+            for ancestor in self.document.tree.ancestor_ids_of_it(&current, None) {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return depth;
                 }
+                top = ancestor;
             }
-            Token::End { name } if counted(name) => depth = depth.saturating_sub(1),
-            _ => {}
+            match templates.get(&top) {
+                Some(template) => {
+                    depth += 1;
+                    current = *template;
+                }
+                None => return depth,
+            }
         }
     }
-    deepest
+
+    fn inserting_at_depth(&self, depth: usize) {
+        if depth > self.deepest.get() {
+            self.deepest.set(depth);
+        }
+    }
+
+    fn inserting_into(&self, parent: &NodeId) {
+        // Once the page is known to be too deep, nothing needs measuring.
+        if self.deepest.get() <= MAX_DEPTH {
+            self.inserting_at_depth(self.depth_of(parent) + 1);
+        }
+    }
+
+    fn inserting_beside(&self, sibling: &NodeId) {
+        if self.deepest.get() <= MAX_DEPTH {
+            self.inserting_at_depth(self.depth_of(sibling));
+        }
+    }
+}
+
+impl TreeSink for DepthLimitedSink {
+    type Handle = NodeId;
+    type Output = Self;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Self {
+        self
+    }
+
+    fn parse_error(&self, message: Cow<'static, str>) {
+        self.document.parse_error(message);
+    }
+
+    fn get_document(&self) -> NodeId {
+        self.document.get_document()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        self.document.elem_name(target)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.document.create_element(name, attrs, flags)
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.document.create_comment(text)
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.document.create_pi(target, data)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        if matches!(child, NodeOrText::AppendNode(_)) {
+            self.inserting_into(parent);
+        }
+        self.document.append(parent, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        if matches!(child, NodeOrText::AppendNode(_)) {
+            // The child goes beside `element` if that has a parent, else
+            // into `prev_element`: counting both is an upper bound.
+            self.inserting_beside(element);
+            self.inserting_into(prev_element);
+        }
+        self.document
+            .append_based_on_parent_node(element, prev_element, child);
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.document
+            .append_doctype_to_document(name, public_id, system_id);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        let contents = self.document.get_template_contents(target);
+        self.template_of_contents
+            .borrow_mut()
+            .insert(contents, *target);
+        contents
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.document.same_node(x, y)
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.document.set_quirks_mode(mode);
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        if matches!(new_node, NodeOrText::AppendNode(_)) {
+            self.inserting_beside(sibling);
+        }
+        self.document.append_before_sibling(sibling, new_node);
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.document.add_attrs_if_missing(target, attrs);
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.document.remove_from_parent(target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.inserting_into(new_parent);
+        self.document.reparent_children(node, new_parent);
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.document
+            .is_mathml_annotation_xml_integration_point(handle)
+    }
 }
 
 /// A piece of the extracted article.
@@ -691,12 +871,61 @@ fn ld_strings(value: &Value) -> Vec<String> {
 mod tests {
     use super::*;
 
+    /// The depth of the deepest element of a parsed page, walked without
+    /// recursion.
+    fn deepest_element(document: &Document) -> usize {
+        let mut deepest = 0;
+        let mut stack = vec![(document.root(), 0)];
+        while let Some((node, depth)) = stack.pop() {
+            deepest = deepest.max(depth);
+            stack.extend(node.children_it(false).map(|child| (child, depth + 1)));
+        }
+        deepest
+    }
+
     #[test]
-    fn measures_nesting_without_a_dom() {
-        assert_eq!(nesting_depth("<div><div><p>a<p>b<br></div></div>"), 2);
-        assert_eq!(nesting_depth("<script>if (a<b) {}</script><div></div>"), 1);
-        let deep = "<div>".repeat(1000);
-        assert_eq!(nesting_depth(&deep), 1000);
+    fn pages_within_the_depth_limit_parse_as_document_from_does() {
+        let page = "<!DOCTYPE html><html><head><title>T</title></head><body>\
+            <div><p>One <b>bold<p>two</b> three<table><tr><td>cell</table>\
+            <template><div><p>kept</template><svg><g><text>svg</text></g></svg></div>";
+        let document = parse_within_depth(page).expect("shallow page");
+        assert_eq!(document.html(), Document::from(page).html());
+        // The html element is at depth 1 and the body at 2.
+        let at_limit = format!("<html><body>{}", "<div>".repeat(MAX_DEPTH - 2));
+        let document = parse_within_depth(&at_limit).expect("at the limit");
+        assert_eq!(deepest_element(&document), MAX_DEPTH);
+        let over_limit = format!("<html><body>{}", "<div>".repeat(MAX_DEPTH - 1));
+        assert!(parse_within_depth(&over_limit).is_none());
+    }
+
+    #[test]
+    fn pages_nested_too_deep_are_refused_however_they_nest() {
+        let pages = [
+            "<div>".repeat(MAX_DEPTH),
+            // End tags that close nothing, which a tag count would believe.
+            "<div></span>".repeat(MAX_DEPTH),
+            // Formatting elements reopened in every paragraph.
+            (0..MAX_DEPTH)
+                .map(|number| format!("<p><b id={number}>x</p>"))
+                .collect(),
+            // Templates, whose contents have no parent in the tree.
+            "<template>".repeat(MAX_DEPTH),
+            // Script and CDATA are markup inside SVG.
+            format!("<svg><script>{}</script>", "<g>".repeat(MAX_DEPTH)),
+            format!("<svg><![CDATA[ ]]>{}", "<g>".repeat(MAX_DEPTH)),
+        ];
+        for (number, page) in pages.iter().enumerate() {
+            let shown = &page[..page.len().min(60)];
+            // Each page really nests that deep (a template's contents are
+            // not among its children, so that page cannot be checked so).
+            if !page.starts_with("<template>") {
+                assert!(
+                    deepest_element(&Document::from(page.as_str())) > MAX_DEPTH,
+                    "page {number} is not deep: {shown}"
+                );
+            }
+            assert!(parse_within_depth(page).is_none(), "{shown}");
+        }
     }
 
     #[test]

@@ -195,7 +195,30 @@ fn formats_html_ten_thousand_nested_divs() {
         article
             .warnings
             .iter()
-            .any(|warning| warning.contains("nested 10000 deep"))
+            .any(|warning| warning.contains("nested more than 200 deep"))
+    );
+}
+
+#[test]
+fn formats_html_hundred_thousand_divs_behind_end_tags_that_close_nothing() {
+    // `</span>` closes nothing, so the parser nests every `<div>` in the
+    // one before: counting tags would see a flat page.
+    let mut page = String::from("<!DOCTYPE html><html><body>");
+    page.push_str(&"<div></span>".repeat(100_000));
+    page.push_str("<p>The walrus paragraph sits under a hundred thousand divs.</p>");
+    page.push_str("</body></html>");
+    let articles = on_small_stack(Duration::from_secs(20), move || {
+        ingest_named(page.as_bytes(), "deep.html")
+    });
+    let article = only(articles);
+    assert!(article.text.contains("walrus paragraph"), "{article:#?}");
+    assert!(
+        article
+            .warnings
+            .iter()
+            .any(|warning| warning.contains("nested more than 200 deep")),
+        "{:?}",
+        article.warnings
     );
 }
 
