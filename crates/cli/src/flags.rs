@@ -205,7 +205,42 @@ pub struct ReadArgs {
     /// Use this publication date (YYYY-MM-DD, YYYY-MM or YYYY) for every article.
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
+
+    #[command(flatten)]
+    pub article_limit: ArticleLimitArgs,
 }
+
+/// The article length limit, for every command that reads news files.
+#[derive(Debug, Args)]
+pub struct ArticleLimitArgs {
+    /// Cut the text of an article longer than this many megabytes, with a warning.
+    #[arg(
+        long = "max-article-size",
+        value_name = "MB",
+        default_value_t = DEFAULT_MAX_ARTICLE_MB,
+        value_parser = at_least_one_megabyte
+    )]
+    pub max_article_size: u64,
+}
+
+impl ArticleLimitArgs {
+    /// The limit in bytes.
+    pub fn max_article_bytes(&self) -> usize {
+        usize::try_from(self.max_article_size.saturating_mul(1024 * 1024)).unwrap_or(usize::MAX)
+    }
+}
+
+fn at_least_one_megabyte(value: &str) -> Result<u64, String> {
+    match value.parse::<u64>() {
+        Ok(0) => Err("an article needs at least 1 megabyte".to_owned()),
+        Ok(megabytes) => Ok(megabytes),
+        Err(_) => Err("not a whole number of megabytes".to_owned()),
+    }
+}
+
+/// The default of `--max-article-size`, in megabytes.
+const DEFAULT_MAX_ARTICLE_MB: u64 =
+    (newsdex_ingest::DEFAULT_MAX_ARTICLE_BYTES / (1024 * 1024)) as u64;
 
 /// `newsdex index`.
 #[derive(Debug, Args)]
@@ -269,6 +304,10 @@ pub struct SearchArgs {
     /// (indexing them on first use).
     #[arg(long = "in", value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    // For --in.
+    #[command(flatten)]
+    pub article_limit: ArticleLimitArgs,
 
     #[command(flatten)]
     pub filters: FilterArgs,

@@ -48,6 +48,9 @@ pub struct UpdateOptions {
     pub commit_every: usize,
     /// Files larger than this are reported as failed instead of read.
     pub max_file_bytes: u64,
+    /// Articles longer than this are cut, with a warning; see
+    /// [`IngestOptions::max_article_bytes`].
+    pub max_article_bytes: usize,
 }
 
 impl Default for UpdateOptions {
@@ -57,6 +60,7 @@ impl Default for UpdateOptions {
             published: None,
             commit_every: 50_000,
             max_file_bytes: 64 * 1024 * 1024,
+            max_article_bytes: newsdex_ingest::DEFAULT_MAX_ARTICLE_BYTES,
         }
     }
 }
@@ -211,6 +215,7 @@ impl NewsIndex {
             let ingest_options = IngestOptions {
                 published: options.published.clone(),
                 repeated_lines: repeated.clone(),
+                max_article_bytes: options.max_article_bytes,
             };
             let outcomes: Vec<Outcome> = looked
                 .into_par_iter()

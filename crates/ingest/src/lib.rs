@@ -36,6 +36,7 @@ mod entities;
 mod html;
 mod json;
 mod language;
+mod limit;
 mod markup;
 mod metadata;
 mod normalize;
@@ -79,14 +80,38 @@ impl<'a> Source<'a> {
     }
 }
 
+/// The default of [`IngestOptions::max_article_bytes`]: 4 MiB, some forty
+/// times the longest news articles (long reads run to 100 KB); a longer
+/// text is a dump, a log or a book. The extractors take a few seconds on
+/// that much text.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 4 * 1024 * 1024;
+
 /// Settings for one ingest run.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct IngestOptions {
     /// A publication date (ISO 8601, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`) that
     /// replaces whatever the file states.
     pub published: Option<String>,
     /// Lines seen in many files of this run; they are treated as boilerplate.
     pub repeated_lines: Option<Arc<RepeatedLines>>,
+    /// An article's text is cut to at most this many bytes, at the end of
+    /// a paragraph, a line or a word when one is near, with a warning (it
+    /// is not a failure). The cut comes before dates, entities and quotes
+    /// are looked for, so they cost no more than an article of this size;
+    /// a plain-text file's text is cut even before it is parsed, so the
+    /// limit also bounds the text its title and boilerplate are found in.
+    /// Default [`DEFAULT_MAX_ARTICLE_BYTES`].
+    pub max_article_bytes: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            published: None,
+            repeated_lines: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 /// The stable id of the article at `record` within the file named by `id_key`.
@@ -261,6 +286,7 @@ pub fn ingest_prepared(
         encoding,
     };
     let raw = decoded.as_deref().unwrap_or(&text);
+    let mut early_cut = None;
     let mut articles = match format {
         Format::Html => html::read(raw, &context, warnings),
         Format::Json => json::read(raw, &context, warnings),
@@ -269,11 +295,17 @@ pub fn ingest_prepared(
         Format::Csv => delimited::read(raw, &context, warnings),
         Format::Xml => xml::read(raw, &context, warnings),
         _ => {
-            let text = if text.is_empty() {
+            let mut text = if text.is_empty() {
                 decoded.as_deref().map(normalize).unwrap_or_default()
             } else {
                 text
             };
+            // A plain-text file is one article: cutting its text before it
+            // is parsed spares the parser a text of any length.
+            early_cut = limit::cut_point(&text, options.max_article_bytes);
+            if let Some(cut) = early_cut {
+                limit::apply(&mut text, cut);
+            }
             ingest_text(
                 PreparedText {
                     encoding,
@@ -289,6 +321,7 @@ pub fn ingest_prepared(
         }
     };
     for article in &mut articles {
+        limit::limit_article(article, options.max_article_bytes, early_cut);
         enrich::enrich(article, source.path);
     }
     articles

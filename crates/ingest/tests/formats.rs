@@ -770,3 +770,157 @@ fn formats_json_contract_has_the_new_fields() {
         assert_eq!(parsed.as_str(), format);
     }
 }
+
+// ---------------------------------------------------------------- limits
+
+/// Fails unless every offset of `article` is a character boundary inside
+/// its text.
+#[track_caller]
+fn assert_offsets_inside(article: &Article) {
+    let text = &article.text;
+    let inside = |start: usize, end: usize| {
+        start <= end
+            && end <= text.len()
+            && text.is_char_boundary(start)
+            && text.is_char_boundary(end)
+    };
+    for section in &article.sections {
+        assert!(inside(section.start, section.end), "{section:?}");
+    }
+    for entity in &article.entities {
+        for &[start, end] in &entity.mentions {
+            assert!(inside(start, end), "{entity:?}");
+        }
+    }
+    for date in &article.dates {
+        assert!(inside(date.start, date.end), "{date:?}");
+    }
+    for quote in &article.quotes {
+        assert!(inside(quote.start, quote.end), "{quote:?}");
+        if let Some([start, end]) = quote.speaker_mention {
+            assert!(inside(start, end), "{quote:?}");
+        }
+    }
+}
+
+#[test]
+fn formats_long_articles_are_cut_at_a_paragraph_with_offsets_inside() {
+    const MAX: usize = 3_000;
+    let paragraph = "“Türkiye will not yield,” said Recep Tayyip Erdoğan in Ankara on \
+                     9 March 2022, as Canada’s envoy looked on. Prices in the café rose.";
+    let paragraphs = vec![paragraph; 60];
+    let json_body = paragraphs.join("\\n\\n");
+    let html_body: String = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(number, paragraph)| {
+            let heading = if number % 10 == 0 {
+                format!("<h2>Part {number}</h2>")
+            } else {
+                String::new()
+            };
+            format!("{heading}<p>{paragraph}</p>")
+        })
+        .collect();
+    let files = [
+        (
+            "long.txt",
+            format!("Erdoğan speaks\n\n{}\n", paragraphs.join("\n\n")),
+        ),
+        (
+            "long.jsonl",
+            format!("{{\"title\": \"Erdoğan speaks\", \"maintext\": \"{json_body}\"}}\n"),
+        ),
+        (
+            "long.sgm",
+            format!(
+                "<REUTERS NEWID=\"1\"><PLACES><D>canada</D></PLACES><TEXT><TITLE>ERDOGAN SPEAKS</TITLE>\
+                 <BODY>{}</BODY></TEXT></REUTERS>",
+                paragraphs.join("\n    ")
+            ),
+        ),
+        (
+            "long.html",
+            format!(
+                "<!DOCTYPE html><html><head><title>Erdoğan speaks</title></head><body>\
+                 <article><h1>Erdoğan speaks</h1>{html_body}</article></body></html>"
+            ),
+        ),
+    ];
+    let options = IngestOptions {
+        max_article_bytes: MAX,
+        ..IngestOptions::default()
+    };
+    for (name, content) in files {
+        let article = only(ingest(content.as_bytes(), &Source::new(name), &options));
+        assert!(content.len() > 2 * MAX, "{name} is long enough to be cut");
+        assert!(article.text.len() <= MAX, "{name}: {}", article.text.len());
+        assert!(
+            article.text.len() > MAX / 2,
+            "{name} keeps most of what fits: {}",
+            article.text.len()
+        );
+        assert!(
+            article.text.ends_with("Prices in the café rose."),
+            "{name} is cut at the end of a paragraph: {:?}",
+            &article.text[article.text.len().saturating_sub(80)..]
+        );
+        let warning = article
+            .warnings
+            .iter()
+            .find(|warning| warning.starts_with("text cut at the end of a paragraph"));
+        assert!(warning.is_some(), "{name}: {:?}", article.warnings);
+        assert!(
+            !article.quotes.is_empty() && !article.dates.is_empty(),
+            "{name}"
+        );
+        assert_offsets_inside(&article);
+        if name == "long.html" {
+            assert!(!article.sections.is_empty(), "{name}");
+        }
+        if name == "long.sgm" {
+            let canada = article
+                .entities
+                .iter()
+                .find(|entity| entity.name == "canada")
+                .expect("the file's place, named as the file names it");
+            assert!(!canada.mentions.is_empty(), "{canada:?}");
+        }
+    }
+}
+
+#[test]
+fn formats_one_endless_line_is_cut_at_a_word_before_it_is_parsed() {
+    let line = "The walrus colony grew again this year. ".repeat(200_000);
+    let options = IngestOptions {
+        max_article_bytes: 10_000,
+        ..IngestOptions::default()
+    };
+    let started = Instant::now();
+    let article = only(ingest(line.as_bytes(), &Source::new("line.txt"), &options));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(article.text.len() <= 10_000 && article.text.len() > 7_000);
+    assert!(line.starts_with(&article.text));
+    assert_eq!(
+        line.as_bytes()[article.text.len()],
+        b' ',
+        "cut after a word"
+    );
+    // The line's last space is gone once the text is normalised.
+    let expected = format!(
+        "text cut at the end of a word to stay within the limit of 10000 bytes per article: {} bytes of text",
+        line.len() - 1
+    );
+    assert!(
+        article
+            .warnings
+            .iter()
+            .any(|warning| warning.starts_with(&expected)),
+        "{:?}",
+        article.warnings
+    );
+}

@@ -28,6 +28,7 @@ pub fn run(config: &Config, args: ExtractArgs) -> anyhow::Result<u8> {
     let mut options = IngestOptions {
         published,
         repeated_lines: None,
+        max_article_bytes: args.read.article_limit.max_article_bytes(),
     };
     for batch in found.files.chunks(REPETITION_SAMPLE_FILES) {
         let mut prepared = Vec::with_capacity(batch.len());

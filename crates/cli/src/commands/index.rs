@@ -20,6 +20,7 @@ pub fn run(config: &Config, args: IndexArgs) -> anyhow::Result<u8> {
         },
         published: check_published(args.read.published)?,
         max_file_bytes: args.max_file_size.saturating_mul(1024 * 1024),
+        max_article_bytes: args.read.article_limit.max_article_bytes(),
         commit_every: args.commit_every.max(1),
     };
     let show_progress = !args.quiet && !args.json && std::io::stderr().is_terminal();

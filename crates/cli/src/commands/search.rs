@@ -19,7 +19,10 @@ pub fn run(config: &Config, args: SearchArgs) -> anyhow::Result<u8> {
         let summary = update(
             config,
             &args.paths,
-            &UpdateOptions::default(),
+            &UpdateOptions {
+                max_article_bytes: args.article_limit.max_article_bytes(),
+                ..UpdateOptions::default()
+            },
             show_progress,
         )?;
         if summary.added + summary.updated + summary.removed > 0 || !summary.failed.is_empty() {
