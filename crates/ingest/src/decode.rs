@@ -65,6 +65,16 @@ const MINIMUM_STRAY_BYTES_TO_DETECT: usize = 4;
 /// have about twelve percent.
 const BINARY_CONTROL_MINIMUM_PERCENT: usize = 5;
 
+/// The share (percent) of control bytes other than NUL, among the bytes
+/// that are not NUL, from which bytes that hold NULs are binary data rather
+/// than text with NULs in it. File formats have many in their headers and
+/// data (PNG's 0x1A, ZIP's 0x03 0x04, ELF's 0x7F 0x02, about one byte in
+/// eight of compressed data); text padded or damaged with NULs has none.
+const NUL_TEXT_MAXIMUM_CONTROL_PERCENT: usize = 1;
+
+/// How the warning of [`decode`] about binary-looking text starts.
+pub(crate) const LOOKS_BINARY: &str = "looks like binary data";
+
 /// Text decoded from bytes, with the encoding that was used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -484,7 +494,28 @@ fn binary_data_warning(text: &str) -> Option<String> {
         return None;
     }
     let percent = control_characters * 100 / characters;
-    Some(format!("looks like binary data: {percent}% control bytes"))
+    Some(format!("{LOOKS_BINARY}: {percent}% control bytes"))
+}
+
+/// Whether `sample`, the start of a file that holds NUL bytes and is not
+/// UTF-16, is binary data rather than text with NULs in it: it is when
+/// nothing but NULs is there, or when more than
+/// [`NUL_TEXT_MAXIMUM_CONTROL_PERCENT`] of the other bytes are control
+/// bytes. A tar archive (text files behind ASCII headers) is binary too.
+pub(crate) fn is_binary_with_nuls(sample: &[u8]) -> bool {
+    const TAR_MAGIC_AT: usize = 257;
+    if sample.get(TAR_MAGIC_AT..TAR_MAGIC_AT + 5) == Some(b"ustar") {
+        return true;
+    }
+    let mut other_bytes = 0usize;
+    let mut control_bytes = 0usize;
+    for &byte in sample.iter().filter(|&&byte| byte != 0) {
+        other_bytes += 1;
+        // Bytes from 0x80 are letters and quotes in legacy encodings and
+        // parts of characters in UTF-8, whatever they are in Latin-1.
+        control_bytes += usize::from(byte.is_ascii() && is_binary_control(char::from(byte)));
+    }
+    other_bytes == 0 || control_bytes * 100 > other_bytes * NUL_TEXT_MAXIMUM_CONTROL_PERCENT
 }
 
 /// `count` followed by the singular or plural noun, as in "1 byte" or
@@ -799,6 +830,32 @@ mod tests {
             "{:?}",
             decoded.warnings
         );
+    }
+
+    #[test]
+    fn file_headers_with_nuls_are_binary_and_text_with_nuls_is_not() {
+        let mut headers: Vec<Vec<u8>> = vec![
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0".to_vec(),
+            b"PK\x03\x04\x14\0\0\0\x08\0".to_vec(),
+            b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0".to_vec(),
+            vec![0; 64],
+            pseudo_random_bytes(7, 4096),
+        ];
+        let mut tar = b"story.txt".to_vec();
+        tar.resize(257, 0);
+        tar.extend_from_slice(b"ustar\x0000");
+        tar.resize(512, 0);
+        tar.extend_from_slice(b"Plain text in the archive.");
+        headers.push(tar);
+        for header in &headers {
+            assert!(is_binary_with_nuls(header), "{header:?}");
+        }
+        let padded = [&b"A story that ends in padding."[..], &[0; 100]].concat();
+        let riddled =
+            b"Nul\0bytes \0all\0 through \x93caf\xe9\x94 text, caf\xc3\xa9\r\n".repeat(20);
+        for text in [padded, riddled] {
+            assert!(!is_binary_with_nuls(&text), "{text:?}");
+        }
     }
 
     #[test]

@@ -171,14 +171,27 @@ pub struct PreparedText {
 /// Decodes a file's bytes (honouring a charset that HTML or XML declares),
 /// tells its format from its content, and normalises plain text.
 pub fn prepare(bytes: &[u8]) -> PreparedText {
-    let decoded = detect::decode_file(bytes);
+    let mut decoded = detect::decode_file(bytes);
     // A NUL byte in the first 8 KiB of a file that is not UTF-16 marks
-    // binary data, as it does for git and ripgrep.
+    // binary data, as it does for git and ripgrep, unless the bytes around
+    // the NULs are text: then the NULs are padding or damage, and
+    // normalisation drops them.
+    let sample = &bytes[..bytes.len().min(8192)];
     let unusable = if bytes.is_empty() {
         Some("empty file")
-    } else if !decoded.encoding.starts_with("UTF-16") && bytes[..bytes.len().min(8192)].contains(&0)
-    {
-        Some("binary data, not text")
+    } else if !decoded.encoding.starts_with("UTF-16") && sample.contains(&0) {
+        if decode::is_binary_with_nuls(sample) {
+            Some("binary data, not text")
+        } else {
+            let nuls = bytes.iter().filter(|&&byte| byte == 0).count();
+            decoded
+                .warnings
+                .retain(|warning| !warning.starts_with(decode::LOOKS_BINARY));
+            decoded.warnings.push(format!(
+                "{nuls} NUL bytes in the text dropped (padding or damage)"
+            ));
+            None
+        }
     } else {
         None
     };
