@@ -403,9 +403,9 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
                 continue;
             }
         };
-        result.roots.push(canonical.to_string_lossy().into_owned());
+        result.roots.push(path_key(&canonical));
         if canonical.is_file() {
-            let key = canonical.to_string_lossy().into_owned();
+            let key = path_key(&canonical);
             if seen.insert(key.clone()) {
                 result.files.push(NewsFile {
                     key,
@@ -427,7 +427,7 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
                         .path()
                         .map_or_else(|| given.clone(), Path::to_path_buf);
                     if error.loop_ancestor().is_none() && path.is_dir() {
-                        let key = key_under(&canonical, given, &path);
+                        let key = path_key(&under(&canonical, given, &path));
                         result.unreadable_dirs.push(key);
                     }
                     let reason = match error.io_error() {
@@ -444,13 +444,14 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
             {
                 continue;
             }
-            let key = key_under(&canonical, given, entry.path());
+            let reached = under(&canonical, given, entry.path());
             if index_dir
                 .as_ref()
-                .is_some_and(|dir| Path::new(&key).starts_with(dir))
+                .is_some_and(|dir| reached.starts_with(dir))
             {
                 continue;
             }
+            let key = path_key(&reached);
             if seen.insert(key.clone()) {
                 result.files.push(NewsFile {
                     key,
@@ -462,13 +463,36 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
     result
 }
 
-/// The key of `path`, found by walking `given`, whose canonical form is `canonical`.
-fn key_under(canonical: &Path, given: &Path, path: &Path) -> String {
+/// `path`, found by walking `given`, as reached from `canonical`, the
+/// canonical form of `given`.
+fn under(canonical: &Path, given: &Path, path: &Path) -> PathBuf {
     match path.strip_prefix(given) {
-        Ok(relative) if relative.as_os_str().is_empty() => canonical.to_string_lossy().into_owned(),
-        Ok(relative) => canonical.join(relative).to_string_lossy().into_owned(),
-        Err(_) => path.to_string_lossy().into_owned(),
+        Ok(relative) if relative.as_os_str().is_empty() => canonical.to_path_buf(),
+        Ok(relative) => canonical.join(relative),
+        Err(_) => path.to_path_buf(),
     }
+}
+
+/// The key of a file in the index: its path, as text.
+///
+/// A path that is not valid UTF-8 (a Latin-1 file name on Linux) has each
+/// byte that is not part of valid UTF-8 written as `\xNN`. A lossy
+/// conversion would turn `caf\xE9.txt` and `caf\xE8.txt` into the same
+/// `caf\u{FFFD}.txt`, and the second file would be taken for the first
+/// and never indexed.
+fn path_key(path: &Path) -> String {
+    let bytes = path.as_os_str().as_encoded_bytes();
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_owned();
+    }
+    let mut key = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        key.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            key.push_str(&format!("\\x{byte:02X}"));
+        }
+    }
+    key
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
@@ -511,14 +535,17 @@ fn look_at(file: &NewsFile, previous: Option<IndexedFile>, options: &UpdateOptio
     };
     let metadata = match fs::metadata(&file.path) {
         Ok(metadata) => metadata,
-        Err(error) => return failed(error.to_string()),
+        Err(error) => return failed(read_error(&error)),
     };
     let size = metadata.len();
-    if size > options.max_file_bytes {
-        return failed(format!(
+    let over_limit = |size: u64| {
+        format!(
             "file is {size} bytes, over the limit of {} bytes",
             options.max_file_bytes
-        ));
+        )
+    };
+    if size > options.max_file_bytes {
+        return failed(over_limit(size));
     }
     let mtime = metadata
         .modified()
@@ -528,10 +555,14 @@ fn look_at(file: &NewsFile, previous: Option<IndexedFile>, options: &UpdateOptio
     if previous.is_some_and(|previous| previous.mtime == mtime && previous.size == size) {
         return Looked::Unchanged;
     }
-    let bytes = match fs::read(&file.path) {
+    let bytes = match read_at_most(&file.path, options.max_file_bytes) {
         Ok(bytes) => bytes,
-        Err(error) => return failed(error.to_string()),
+        Err(error) => return failed(read_error(&error)),
     };
+    // The file may have grown since it was looked at.
+    if bytes.len() as u64 > options.max_file_bytes {
+        return failed(over_limit(bytes.len() as u64));
+    }
     let content_hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if previous.is_some_and(|previous| previous.content_hash == content_hash) {
         return Looked::Unchanged;
@@ -547,6 +578,25 @@ fn look_at(file: &NewsFile, previous: Option<IndexedFile>, options: &UpdateOptio
         prepared,
         stat,
         previous,
+    }
+}
+
+/// Reads a file, but no more than one byte over `limit`.
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Why a file found by the walk could not be read.
+fn read_error(error: &std::io::Error) -> String {
+    if error.kind() == std::io::ErrorKind::NotFound {
+        format!("gone before it could be read ({error})")
+    } else {
+        error.to_string()
     }
 }
 

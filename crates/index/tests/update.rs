@@ -3,7 +3,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use newsdex_index::{Error, NewsIndex, NoProgress, SearchOptions, UpdateOptions, UpdateSummary};
+use newsdex_index::{
+    Error, NewsIndex, NoProgress, Progress, SearchOptions, UpdateOptions, UpdateSummary,
+};
 
 fn update(index: &NewsIndex, folder: &Path) -> UpdateSummary {
     index
@@ -207,6 +209,89 @@ fn broken_files_are_reported_and_the_run_goes_on() {
         ("empty.txt".to_owned(), "empty file".to_owned())
     );
     assert_eq!(reasons[2].0, "missing.txt");
+}
+
+/// A [`Progress`] that deletes a file once the walk has found it and
+/// before any file is read.
+struct DeleteAfterWalk(PathBuf);
+
+impl Progress for DeleteAfterWalk {
+    fn start(&self, files: u64) {
+        assert_eq!(files, 3, "the walk found every file");
+        fs::remove_file(&self.0).expect("the file is there to delete");
+    }
+}
+
+#[test]
+fn a_file_deleted_during_the_run_is_reported_as_gone() {
+    let folder = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_in_ram();
+    write(
+        folder.path(),
+        "a.txt",
+        "Harbour dredging begins\n\nAn article about the harbour.\n",
+    );
+    let doomed = write(
+        folder.path(),
+        "b.txt",
+        "Ferry fares rise\n\nAn article about the ferry.\n",
+    );
+    write(
+        folder.path(),
+        "c.txt",
+        "Lighthouse keeper retires\n\nAn article about the lighthouse.\n",
+    );
+    let summary = index
+        .update(
+            &[folder.path().to_path_buf()],
+            &UpdateOptions::default(),
+            &DeleteAfterWalk(doomed.clone()),
+        )
+        .expect("the run goes on");
+    assert_eq!(summary.added, 2);
+    assert_eq!(summary.failed.len(), 1, "{:?}", summary.failed);
+    assert_eq!(summary.failed[0].path, doomed);
+    assert!(
+        summary.failed[0]
+            .reason
+            .starts_with("gone before it could be read"),
+        "{}",
+        summary.failed[0].reason
+    );
+    assert_eq!(titles(&index, "lighthouse"), ["Lighthouse keeper retires"]);
+    assert!(titles(&index, "ferry").is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_differ_only_in_bytes_that_are_not_utf8_are_two_files() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let folder = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_in_ram();
+    // Latin-1 "café.txt" and "cafè.txt": both read as "caf\u{FFFD}.txt".
+    for (byte, word) in [(0xE9, "zeppelin"), (0xE8, "dirigible")] {
+        let name = [&b"caf"[..], &[byte], b".txt"].concat();
+        fs::write(
+            folder.path().join(OsStr::from_bytes(&name)),
+            format!("Airships\n\nAn article about the {word}.\n"),
+        )
+        .unwrap();
+    }
+    let first = update(&index, folder.path());
+    assert_eq!((first.added, first.failed.len()), (2, 0), "{first:?}");
+    for word in ["zeppelin", "dirigible"] {
+        let hits = index.search(word, &SearchOptions::default()).unwrap().hits;
+        assert_eq!(hits.len(), 1, "{word}");
+        assert!(
+            hits[0].path.ends_with("caf\u{FFFD}.txt"),
+            "{}",
+            hits[0].path
+        );
+    }
+    let again = update(&index, folder.path());
+    assert_eq!((again.unchanged, again.added, again.removed), (2, 0, 0));
 }
 
 #[test]
