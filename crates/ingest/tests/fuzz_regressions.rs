@@ -1,0 +1,126 @@
+//! Every input the fuzz targets once crashed on (`fuzz/regressions/<target>/`)
+//! goes through ingest and the extractors again, so that the regressions
+//! are checked by the normal test run, without cargo-fuzz.
+
+use std::path::{Path, PathBuf};
+
+use jiff::civil::date;
+use newsdex_ingest::{
+    Article, FileContents, IngestOptions, Source, decode, extract_dates, extract_entities,
+    extract_quotes, ingest, normalize, prepare, read_file,
+};
+
+/// The file names the `ingest` fuzz target picks by the input's first byte.
+const NAMES: [&str; 12] = [
+    "story.txt",
+    "page.html",
+    "article.json",
+    "feed.jsonl",
+    "table.csv",
+    "table.tsv",
+    "wire.sgm",
+    "story.tml",
+    "feed.xml",
+    "feed.rss",
+    "2022/03/10/noextension",
+    "README",
+];
+
+fn check_range(text: &str, start: usize, end: usize, what: &str) {
+    assert!(start <= end, "{what}: start {start} > end {end}");
+    assert!(end <= text.len(), "{what}: end {end} past {}", text.len());
+    assert!(
+        text.is_char_boundary(start),
+        "{what}: start {start} in a char"
+    );
+    assert!(text.is_char_boundary(end), "{what}: end {end} in a char");
+}
+
+fn check_article(article: &Article) {
+    let text = &article.text;
+    for section in &article.sections {
+        check_range(text, section.start, section.end, "section");
+    }
+    for entity in &article.entities {
+        for [start, end] in &entity.mentions {
+            check_range(text, *start, *end, "entity mention");
+        }
+    }
+    for mention in &article.dates {
+        check_range(text, mention.start, mention.end, "date");
+    }
+    for quote in &article.quotes {
+        check_range(text, quote.start, quote.end, "quote");
+        if let Some([start, end]) = quote.speaker_mention {
+            check_range(text, start, end, "speaker mention");
+        }
+    }
+}
+
+/// Runs one input the way every fuzz target would, and as a plain file.
+fn check_input(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let mut names: Vec<&str> = vec!["story.txt"];
+    if let Some(&first) = bytes.first() {
+        names.push(NAMES[usize::from(first) % NAMES.len()]);
+    }
+    let rest = bytes.get(1..).unwrap_or_default();
+    for name in names {
+        for input in [bytes, rest] {
+            let source = Source::new(name);
+            for article in ingest(input, &source, &IngestOptions::default()) {
+                check_article(&article);
+            }
+            let options = IngestOptions {
+                published: Some("2022-03-10".to_owned()),
+                repeated_lines: None,
+            };
+            if let FileContents::Articles(articles) = read_file(prepare(input), &source, &options) {
+                articles.iter().for_each(check_article);
+            }
+        }
+    }
+    let _ = normalize(&decode(bytes).text);
+    for published in [None, Some(date(2022, 3, 10))] {
+        for mention in extract_dates(&text, published) {
+            check_range(&text, mention.start, mention.end, "date");
+        }
+    }
+    let entities = extract_entities(&text);
+    for quote in extract_quotes(&text, &entities) {
+        check_range(&text, quote.start, quote.end, "quote");
+        if let Some([start, end]) = quote.speaker_mention {
+            check_range(&text, start, end, "speaker mention");
+        }
+    }
+}
+
+fn regression_files() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions");
+    let mut files = Vec::new();
+    let Ok(targets) = std::fs::read_dir(&root) else {
+        return files;
+    };
+    for target in targets.flatten() {
+        let Ok(entries) = std::fs::read_dir(target.path()) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.path().is_file() {
+                files.push(entry.path());
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn fuzz_regressions_ingest_cleanly() {
+    for path in regression_files() {
+        let bytes = std::fs::read(&path)
+            .unwrap_or_else(|error| panic!("cannot read {}: {error}", path.display()));
+        let outcome = std::panic::catch_unwind(|| check_input(&bytes));
+        assert!(outcome.is_ok(), "{} fails again", path.display());
+    }
+}
