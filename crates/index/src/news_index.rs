@@ -15,6 +15,9 @@ const VERSION_FILE: &str = "newsdex-version";
 /// The file where the process holding the writer leaves its pid, so that a
 /// second writer can say who holds the lock.
 const WRITER_PID_FILE: &str = "newsdex-writer.pid";
+/// How many times opening an index is tried again when a concurrent
+/// writer's commit removed a file under the reader.
+const OPEN_RETRIES: u64 = 5;
 
 /// How much memory and how many threads the index writer may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,8 +62,23 @@ impl NewsIndex {
             });
         }
         check_version(dir)?;
-        let index = Index::open_in_dir(dir).map_err(|error| open_error(dir, error))?;
-        NewsIndex::from_index(index, Some(dir.to_path_buf()))
+        // A writer in another process may commit or merge between our reading
+        // meta.json and opening the segment files it names, and then delete
+        // files of the old commit. Reading meta.json again sees the new
+        // commit, so a few quick retries make a search during indexing work.
+        let mut attempt = 0;
+        loop {
+            let opened = Index::open_in_dir(dir)
+                .map_err(|error| open_error(dir, error))
+                .and_then(|index| NewsIndex::from_index(index, Some(dir.to_path_buf())));
+            match opened {
+                Err(Error::Tantivy(_)) if attempt < OPEN_RETRIES => {
+                    attempt += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20 * attempt));
+                }
+                result => return result,
+            }
+        }
     }
 
     /// Opens the index in `dir`, creating the directory and an empty index if needed.
