@@ -40,6 +40,6 @@ fuzz_target!(|data: &[u8]| {
                 check_article(article);
             }
         }
-        FileContents::NotNews | FileContents::Unusable(_) => {}
+        FileContents::NotNews(_) | FileContents::Unusable(_) => {}
     }
 });
