@@ -55,6 +55,7 @@ pub fn extract_dates(text: &str, published: Option<Date>) -> Vec<DateMention> {
         published,
         floor: 0,
         last_quarter: None,
+        year_to_date: false,
         last_anchor: None,
         out: Vec::new(),
     };
@@ -959,6 +960,10 @@ struct Scanner<'a> {
     /// The last quarter mentioned, the anchor of "a year ago" in earnings
     /// reports ("rose 5% from a year ago" means the same quarter last year).
     last_quarter: Option<(i32, i32)>,
+    /// Whether the report has moved on from its quarter to the year so far
+    /// ("in the first nine months, net rose ... from $5 a year earlier"):
+    /// then "a year earlier" is last year, not last year's quarter.
+    year_to_date: bool,
     /// The last date mentioned, the anchor of "that year", "the same day",
     /// "the following month".
     last_anchor: Option<Value>,
@@ -986,14 +991,22 @@ impl Scanner<'_> {
             return;
         };
         // The quarter an earnings report is about is a past one named for
-        // itself, not "the year-ago quarter" nor next year's.
+        // itself, not "the year-ago quarter" nor next year's. The quarter
+        // under way is only reported on when it has ended ("its fourth
+        // quarter ended Sept. 30", "reported fourth-quarter earnings"), not
+        // in "a fourth-quarter charge will".
         if let Value::Quarter(y, q) = value
             && !found.year_ago
-            && self
-                .published
-                .is_none_or(|d| (y, q) <= (i32::from(d.year()), quarter_of(d)))
+            && self.published.is_none_or(|d| {
+                let current = (i32::from(d.year()), quarter_of(d));
+                (y, q) < current
+                    || (y, q) == current
+                        && (self.word_text(found.end).eq_ignore_ascii_case("ended")
+                            || self.tense(found.start) == Tense::Past)
+            })
         {
             self.last_quarter = Some((y, q));
+            self.year_to_date = false;
         }
         if matches!(
             value,
@@ -1213,9 +1226,13 @@ impl Scanner<'_> {
         let published = self.published?;
         let year = i32::from(published.year());
         let tense = self.tense(i);
+        // "the year ended Jan. 31": a period that has ended, ended before
+        // the report.
+        let ended = i > 0 && self.word_text(i - 1).eq_ignore_ascii_case("ended");
         let chosen = [year - 1, year, year + 1]
             .into_iter()
             .filter_map(|y| make_date(y, month, day))
+            .filter(|d| !ended || *d <= published)
             .min_by_key(|d| {
                 let days = (*d - published).get_days();
                 let against_tense = match tense {
@@ -1473,6 +1490,8 @@ impl Scanner<'_> {
             && let Lex::Unit(unit @ (Unit::Quarter | Unit::Period), false) = self.lex(i + 1)
         {
             let value = match (self.last_quarter, unit) {
+                // "the 1988 period" after "the nine months" is that year.
+                (Some(_), Unit::Period) if self.year_to_date => Value::Year(year),
                 (Some((_, q)), _) => Value::Quarter(year, q),
                 (None, Unit::Period) => Value::Year(year),
                 (None, _) => return None,
@@ -2157,6 +2176,9 @@ impl Scanner<'_> {
             if unit == Unit::Day && self.lex_before(i) == Lex::These {
                 return Some(Found::absolute(i - 1, i + 1, Value::Present));
             }
+            if unit == Unit::Month && self.year_so_far(i) {
+                self.year_to_date = true;
+            }
             return None;
         }
         if let Some(found) = self.match_anaphoric(i, unit) {
@@ -2428,9 +2450,14 @@ impl Scanner<'_> {
                 // In an earnings report "a year ago" is that quarter a year
                 // earlier.
                 Some((y, q)) if n == 1 => {
+                    let value = if self.year_to_date {
+                        Value::Year(y - 1)
+                    } else {
+                        Value::Quarter(y - 1, q)
+                    };
                     return Some(Found {
                         year_ago: true,
-                        ..Found::relative(start, end, Some(Value::Quarter(y - 1, q)))
+                        ..Found::relative(start, end, Some(value))
                     });
                 }
                 _ => Some(Value::Year(year - n)),
@@ -2439,6 +2466,21 @@ impl Scanner<'_> {
             Unit::Century => Some(Value::Century(year / 100 - n)),
         };
         Some(Found::relative(start, end, value))
+    }
+
+    /// "the nine months", "the first six months", "the latest nine months":
+    /// the part of the fiscal year an earnings report sums up after its
+    /// quarter. A number of months without "the" is a duration of something
+    /// else ("a target for six months").
+    fn year_so_far(&self, i: usize) -> bool {
+        if !matches!(self.lex_at_left(i, 1), Lex::NumberWord(6 | 9)) {
+            return false;
+        }
+        match self.lex_at_left(i, 2) {
+            Lex::The => true,
+            Lex::Ordinal(1) | Lex::Latest => self.lex_at_left(i, 3) == Lex::The,
+            _ => false,
+        }
     }
 
     /// "a year earlier": only one year, and only in earnings language,
@@ -2468,21 +2510,25 @@ impl Scanner<'_> {
         {
             quarter = Some(i32::from(q));
             end = e;
-        } else if matches!(
-            self.lex(end),
-            Lex::Unit(Unit::Quarter | Unit::Period, false)
-        ) {
+        } else if self.lex(end) == Lex::Unit(Unit::Quarter, false)
+            || (self.lex(end) == Lex::Unit(Unit::Period, false) && !self.year_to_date)
+        {
             end += 1;
         } else {
             // "year-earlier results": the reported quarter a year before in
-            // an earnings report, else the year before.
+            // an earnings report, else the year before; after "the nine
+            // months", "the year-earlier period" is the year before too.
+            if self.lex(end) == Lex::Unit(Unit::Period, false) {
+                end += 1;
+            }
             let start = if self.lex_before(i) == Lex::The {
                 i - 1
             } else {
                 i
             };
             let value = match self.last_quarter {
-                Some((y, q)) => Value::Quarter(y - 1, q),
+                Some((y, q)) if !self.year_to_date => Value::Quarter(y - 1, q),
+                Some((y, _)) => Value::Year(y - 1),
                 None => Value::Year(i32::from(published.year()) - 1),
             };
             return Some(Found {
@@ -3271,6 +3317,90 @@ mod tests {
             &[("the second half of this year", "1989-H2")],
         );
         check("in the second half", p, &[]);
+    }
+
+    #[test]
+    fn year_ago_follows_the_period_being_reported() {
+        let p = on(1989, 10, 26);
+        // After the quarter, the report sums up the nine months: the
+        // comparison is with last year, not last year's quarter.
+        check(
+            "Net rose in the third quarter from $5 a year earlier. For the \
+             nine months, net rose to $9 from $8 a year earlier, and the \
+             year-earlier period included a gain. In the 1988 period, sales fell.",
+            p,
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("a year earlier", "1988-Q3"),
+                ("a year earlier", "1988"),
+                ("the year-earlier period", "1988"),
+                ("the 1988 period", "1988"),
+            ],
+        );
+        check(
+            "In the first nine months, net fell. Third-quarter sales \
+             dropped from a year ago.",
+            p,
+            &[("Third-quarter", "1989-Q3"), ("a year ago", "1988-Q3")],
+        );
+        // Six months of something else are not the year so far.
+        check(
+            "Net rose in the third quarter. He was chief for six months. \
+             Sales were $5 a year earlier.",
+            p,
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("a year earlier", "1988-Q3"),
+            ],
+        );
+    }
+
+    #[test]
+    fn only_an_ended_quarter_is_reported_on() {
+        let p = on(1989, 10, 26);
+        // The quarter under way, in the future, is not the report's.
+        check(
+            "Net rose in the third quarter. The slump will continue into the \
+             fourth quarter. In the year-ago period, it earned $5.",
+            p,
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("the fourth quarter", "1989-Q4"),
+                ("the year-ago period", "1988-Q3"),
+            ],
+        );
+        // It is once it has ended or been reported.
+        check(
+            "Net fell in its fourth quarter ended Oct. 1, from $5 a year earlier.",
+            p,
+            &[
+                ("fourth quarter", "1989-Q4"),
+                ("Oct. 1", "1989-10-01"),
+                ("a year earlier", "1988-Q4"),
+            ],
+        );
+        check(
+            "It reported lower fourth-quarter earnings than a year ago.",
+            p,
+            &[("fourth-quarter", "1989-Q4"), ("a year ago", "1988-Q4")],
+        );
+    }
+
+    #[test]
+    fn a_period_that_ended_ended_before_publication() {
+        let p = on(1989, 10, 31);
+        check(
+            "In the fiscal year ended Jan. 31, sales rose.",
+            p,
+            &[("the fiscal year", "1989"), ("Jan. 31", "1989-01-31")],
+        );
+        check(
+            "the quarter ended Nov. 5",
+            p,
+            &[("the quarter", "1989-Q3"), ("Nov. 5", "1988-11-05")],
+        );
+        // Without "ended" the nearest occurrence wins.
+        check("paid on Jan. 31", p, &[("Jan. 31", "1990-01-31")]);
     }
 
     #[test]
