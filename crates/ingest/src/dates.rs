@@ -995,15 +995,17 @@ impl Scanner<'_> {
         // under way is only reported on when it has ended ("its fourth
         // quarter ended Sept. 30", "reported fourth-quarter earnings"), not
         // in "a fourth-quarter charge will".
+        let ended = self.word_text(found.end).eq_ignore_ascii_case("ended");
         if let Value::Quarter(y, q) = value
             && !found.year_ago
             && self.published.is_none_or(|d| {
                 let current = (i32::from(d.year()), quarter_of(d));
                 (y, q) < current
-                    || (y, q) == current
-                        && (self.word_text(found.end).eq_ignore_ascii_case("ended")
-                            || self.tense(found.start) == Tense::Past)
+                    || (y, q) == current && (ended || self.tense(found.start) == Tense::Past)
             })
+            && (ended
+                || self.last_quarter.is_none_or(|last| (y, q) >= last)
+                || (found.start..found.end).any(|k| self.lex(k) == Lex::Fiscal))
         {
             self.last_quarter = Some((y, q));
             self.year_to_date = false;
@@ -3383,6 +3385,32 @@ mod tests {
             "It reported lower fourth-quarter earnings than a year ago.",
             p,
             &[("fourth-quarter", "1989-Q4"), ("a year ago", "1988-Q4")],
+        );
+    }
+
+    #[test]
+    fn an_earlier_quarter_named_in_passing_is_not_the_one_reported() {
+        let p = on(1989, 11, 1);
+        check(
+            "Net rose in the third quarter. After a flat second quarter, \
+             sales rose from a year ago.",
+            p,
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("second quarter", "1989-Q2"),
+                ("a year ago", "1988-Q3"),
+            ],
+        );
+        // A fiscal quarter is another company's report.
+        check(
+            "Net rose in the third quarter. Acme's fiscal second quarter \
+             was weak: net fell from a year ago.",
+            p,
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("fiscal second quarter", "1989-Q2"),
+                ("a year ago", "1988-Q2"),
+            ],
         );
     }
 
