@@ -1933,6 +1933,18 @@ impl Scanner<'_> {
     // -- today, yesterday, now ---------------------------------------------
 
     fn match_deictic(&self, i: usize, lex: Lex) -> Option<Found> {
+        // "today's world", "today's youth": the present age, not the day.
+        if lex == Lex::Today
+            && self.is_punct(i + 1, b'\'')
+            && self.touches(i + 1)
+            && self.word_text(i + 2) == "s"
+            && matches!(
+                self.word_text(i + 3).to_ascii_lowercase().as_str(),
+                "world" | "youth" | "society" | "generation" | "culture" | "era" | "age"
+            )
+        {
+            return None;
+        }
         let mut end = i + 1;
         if self.lex(end) == Lex::PartOfDay && lex != Lex::Tonight {
             end += 1;
@@ -1964,6 +1976,11 @@ impl Scanner<'_> {
         if lex == Lex::Now {
             // "now-defunct" is an adjective.
             if self.is_punct(i + 1, b'-') && self.touches(i + 1) {
+                return None;
+            }
+            // "Now, he says, ..." opening a sentence marks a turn in the
+            // argument, not the present.
+            if self.sentence_start(i) && self.is_punct(i + 1, b',') {
                 return None;
             }
             let start = if self.lex_before(i) == Lex::Right {
@@ -3259,6 +3276,23 @@ mod tests {
         // References need no publication date.
         check("It is now clear.", None, &[("now", "PRESENT_REF")]);
         check("a now-defunct firm", p, &[]);
+    }
+
+    #[test]
+    fn discourse_now_and_the_present_age_are_not_dates() {
+        let p = on(2022, 3, 10);
+        // "Now," opening a sentence turns the argument.
+        check("It failed. Now, he says, it works.", p, &[]);
+        check(
+            "It failed. Now officials are looking again.",
+            p,
+            &[("Now", "PRESENT_REF")],
+        );
+        check("It is over for now, he said.", p, &[("now", "PRESENT_REF")]);
+        // "today's world" is the present age; "today's vote" is the day.
+        check("in today's world", p, &[]);
+        check("for today's youth", p, &[]);
+        check("today's vote", p, &[("today", "2022-03-10")]);
     }
 
     #[test]
