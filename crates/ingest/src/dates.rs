@@ -1157,6 +1157,16 @@ impl Scanner<'_> {
         // A deadline is ahead: "until Tuesday", "by Jan. 20", "as early as
         // Tuesday", "as soon as Friday".
         match self.lex_at_left(i, 1) {
+            // Unless the sentence looks back from it: "had filed by
+            // Wednesday", "until Thursday, they had not called him" (but
+            // "they had until Friday to sign" is still ahead).
+            Lex::Until | Lex::By
+                if self.lex_at_left(i, 2) != Lex::PastVerb
+                    && self.past_perfect(i)
+                    && self.nearest_tense(i) == Tense::Past =>
+            {
+                return Tense::Past;
+            }
             Lex::Until | Lex::By => return Tense::Future,
             Lex::As
                 if matches!(self.word_text(i.wrapping_sub(2)), "early" | "soon")
@@ -1166,6 +1176,12 @@ impl Scanner<'_> {
             }
             _ => {}
         }
+        self.nearest_tense(i)
+    }
+
+    /// The tense of the nearest tense marker around token `i` in its
+    /// sentence; ties go to the future.
+    fn nearest_tense(&self, i: usize) -> Tense {
         let mut best: Option<(usize, Tense)> = None;
         let mut j = i;
         let mut distance = 0;
@@ -1194,6 +1210,28 @@ impl Scanner<'_> {
             distance += 1;
         }
         best.map_or(Tense::Unknown, |(_, tense)| tense)
+    }
+
+    /// Whether the sentence around token `i` has "had", the past perfect
+    /// (not "had to", an obligation).
+    fn past_perfect(&self, i: usize) -> bool {
+        let had =
+            |j: usize| self.word_text(j).eq_ignore_ascii_case("had") && self.lex(j + 1) != Lex::To;
+        let mut j = i;
+        while j > 0 && i - j < TENSE_WINDOW && !self.sentence_start(j) {
+            j -= 1;
+            if had(j) {
+                return true;
+            }
+        }
+        let mut j = i + 1;
+        while j < self.tokens.len() && j - i < TENSE_WINDOW && !self.sentence_start(j) {
+            if had(j) {
+                return true;
+            }
+            j += 1;
+        }
+        false
     }
 
     fn tense_marker(&self, j: usize) -> Option<Tense> {
@@ -3166,6 +3204,32 @@ mod tests {
             "They had to file by Jan. 20.",
             on(2022, 1, 6),
             &[("Jan. 20", "2022-01-20")],
+        );
+        // Unless the sentence looks back from the deadline.
+        check(
+            "Two members had filed reports by Wednesday.",
+            on(1990, 8, 16),
+            &[("Wednesday", "1990-08-15")],
+        );
+        check(
+            "Until Thursday, they had not called him a suspect.",
+            on(1999, 5, 7),
+            &[("Thursday", "1999-05-06")],
+        );
+        check(
+            "Members must file reports by Wednesday.",
+            on(1990, 8, 16),
+            &[("Wednesday", "1990-08-22")],
+        );
+        check(
+            "They had until Friday to sign.",
+            on(2000, 4, 5),
+            &[("Friday", "2000-04-07")],
+        );
+        check(
+            "The sale, which had been expected, will pay the loan by Friday.",
+            on(2000, 4, 5),
+            &[("Friday", "2000-04-07")],
         );
         check(
             "The rally on March 30 drew crowds.",
