@@ -1948,11 +1948,26 @@ impl Scanner<'_> {
             Lex::Last | Lex::Next | Lex::This | Lex::Coming | Lex::Previous => i - 1,
             _ => self.extend_relative(i),
         };
-        let start = if modifier == Lex::Coming && self.lex_before(start) == Lex::This {
+        let mut start = if modifier == Lex::Coming && self.lex_before(start) == Lex::This {
             start - 1
         } else {
             start
         };
+        // "the day before last Tuesday", "the day after Friday".
+        let mut offset = 0;
+        if start >= self.floor + 3
+            && self.lex(start - 2) == Lex::Unit(Unit::Day, false)
+            && self.lex(start - 3) == Lex::The
+        {
+            match self.word_text(start - 1) {
+                "before" => offset = -1,
+                "after" => offset = 1,
+                _ => {}
+            }
+            if offset != 0 {
+                start -= 3;
+            }
+        }
         let Some(published) = self.published else {
             return Some(Found::relative(start, end, None));
         };
@@ -1965,6 +1980,7 @@ impl Scanner<'_> {
                 Tense::Past | Tense::Unknown => weekday_on_or_before(published, weekday),
             },
         };
+        let date = date.and_then(|d| add_days(d, offset));
         Some(Found::relative(start, end, date.map(Value::Day)))
     }
 
@@ -3263,6 +3279,27 @@ mod tests {
                 ("May 3, 2021", "2021-05-03"),
                 ("the next day", "2021-05-04"),
             ],
+        );
+    }
+
+    #[test]
+    fn the_day_before_or_after_a_weekday() {
+        // 2000-02-24 is a Thursday.
+        let p = on(2000, 2, 24);
+        check(
+            "The day before last Tuesday's hearing, he left.",
+            p,
+            &[("The day before last Tuesday", "2000-02-21")],
+        );
+        check(
+            "He arrived the day after Monday.",
+            p,
+            &[("the day after Monday", "2000-02-22")],
+        );
+        check(
+            "He left the day before yesterday.",
+            p,
+            &[("the day before yesterday", "2000-02-22")],
         );
     }
 
