@@ -1107,6 +1107,20 @@ impl Scanner<'_> {
             && (token.cap || matches!(token.kind, Kind::Punct(b'"' | b'\'')))
             && !(i >= 2 && matches!(self.lex(i - 2), Lex::MonthAbbr(_)) && self.num(i).is_some())
             && !(i >= 2 && self.tokens[i - 2].end - self.tokens[i - 2].start == 1)
+            && !(i >= 2 && self.is_punct(i - 1, b'.') && self.title_abbreviation(i - 2))
+    }
+
+    /// Whether token `i` is an abbreviation that comes before a name and so
+    /// does not end a sentence: "Mr. Smith", "Gen. Powell", "Roe vs. Wade".
+    fn title_abbreviation(&self, i: usize) -> bool {
+        let word = self.word_text(i);
+        word.len() <= 5
+            && [
+                "mr", "mrs", "ms", "messrs", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt",
+                "capt", "adm", "cmdr", "maj", "prof", "rev", "st", "mt", "ft", "vs", "pres",
+            ]
+            .iter()
+            .any(|t| word.eq_ignore_ascii_case(t))
     }
 
     // -- dispatch -----------------------------------------------------------
@@ -3279,6 +3293,29 @@ mod tests {
                 ("May 3, 2021", "2021-05-03"),
                 ("the next day", "2021-05-04"),
             ],
+        );
+    }
+
+    #[test]
+    fn a_title_abbreviation_does_not_end_the_sentence() {
+        // The tense marker lies past "vs." and "Mr.", so January is last
+        // January, not the next one.
+        let p = on(1998, 10, 25);
+        check(
+            "In January, after Roe vs. Wade, a bombing killed a guard.",
+            p,
+            &[("January", "1998-01")],
+        );
+        check(
+            "In January, Mr. Jones said, the plan failed.",
+            p,
+            &[("January", "1998-01")],
+        );
+        // A real full stop still ends it: nothing marks the tense here.
+        check(
+            "In January, he goes to Spain. Jones said so.",
+            p,
+            &[("January", "1999-01")],
         );
     }
 
