@@ -2381,6 +2381,34 @@ impl Scanner<'_> {
             )),
             Unit::Quarter | Unit::Period => None,
             Unit::Year => {
+                // In an earnings report, "last year's quarter" and "the
+                // corresponding period last year" are the reported quarter
+                // a year before.
+                if shift == -1
+                    && let Some((y, q)) = self.last_quarter
+                {
+                    let possessed = self.is_punct(i + 1, b'\'')
+                        && self.word_text(i + 2) == "s"
+                        && matches!(
+                            self.lex(i + 3),
+                            Lex::Unit(Unit::Quarter | Unit::Period, false)
+                        );
+                    let period_before = matches!(
+                        self.lex_before(start),
+                        Lex::Unit(Unit::Quarter | Unit::Period, false)
+                    );
+                    if possessed || period_before {
+                        let (start, end) = if possessed {
+                            (start, i + 4)
+                        } else {
+                            (self.period_start(start - 1), i + 1)
+                        };
+                        return Some(Found {
+                            year_ago: true,
+                            ..Found::relative(start, end, Some(Value::Quarter(y - 1, q)))
+                        });
+                    }
+                }
                 // "next year's first quarter".
                 if self.is_punct(i + 1, b'\'')
                     && self.word_text(i + 2) == "s"
@@ -2399,6 +2427,24 @@ impl Scanner<'_> {
             Unit::Century => Some(Value::Century(year / 100 + shift as i32)),
         };
         Some(Found::relative(start, i + 1, value))
+    }
+
+    /// The start of "the corresponding period", "the same quarter", "the
+    /// period" ending with the unit at `unit`.
+    fn period_start(&self, unit: usize) -> usize {
+        let mut start = unit;
+        if start > self.floor
+            && matches!(
+                self.word_text(start - 1).to_ascii_lowercase().as_str(),
+                "corresponding" | "comparable" | "same" | "year-ago"
+            )
+        {
+            start -= 1;
+        }
+        if self.lex_before(start) == Lex::The {
+            start -= 1;
+        }
+        start
     }
 
     /// "that year", "the same day", "the following month", "the next day":
@@ -2731,6 +2777,24 @@ impl Scanner<'_> {
             Some(y) if modifier == Lex::The => Value::Year(y),
             _ => Value::quarter_shifted(year, current, shift),
         };
+        // "the quarter a year ago", "the period a year earlier": the
+        // reported quarter, a year before.
+        if modifier == Lex::The
+            && explicit_year.is_none()
+            && self.lex(end) == Lex::A
+            && self.lex(end + 1) == Lex::Unit(Unit::Year, false)
+            && matches!(self.lex(end + 2), Lex::Ago | Lex::Earlier)
+        {
+            let (y, q) = match (self.last_quarter, value) {
+                (Some(last), _) => last,
+                (None, Value::Quarter(y, q)) => (y, q),
+                (None, _) => return None,
+            };
+            return Some(Found {
+                year_ago: true,
+                ..Found::relative(start, end + 3, Some(Value::Quarter(y - 1, q)))
+            });
+        }
         Some(Found::relative(start, end, Some(value)))
     }
 
@@ -3526,6 +3590,36 @@ mod tests {
                 ("the third quarter", "1989-Q3"),
                 ("a year earlier", "1988-Q3"),
             ],
+        );
+    }
+
+    #[test]
+    fn the_reported_quarter_last_year() {
+        let p = on(1989, 11, 1);
+        check(
+            "Net fell in the third quarter, from $5 in the corresponding \
+             period last year. Sales for last year's quarter were $3.",
+            p,
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("the corresponding period last year", "1988-Q3"),
+                ("last year's quarter", "1988-Q3"),
+            ],
+        );
+        check(
+            "Net fell in the third quarter. For the quarter a year ago, it \
+             earned $16.",
+            p,
+            &[
+                ("the third quarter", "1989-Q3"),
+                ("the quarter a year ago", "1988-Q3"),
+            ],
+        );
+        // Outside a report, last year is the year.
+        check(
+            "Sales for the period last year were $3.",
+            p,
+            &[("last year", "1988")],
         );
     }
 
