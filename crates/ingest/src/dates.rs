@@ -1110,6 +1110,15 @@ impl Scanner<'_> {
             && !(i >= 2 && self.is_punct(i - 1, b'.') && self.title_abbreviation(i - 2))
     }
 
+    /// Whether token `i` is the first word of a sentence, after any opening
+    /// or closing quote: `He left." Now, ...`.
+    fn opens_sentence(&self, i: usize) -> bool {
+        self.sentence_start(i)
+            || (i > 0
+                && matches!(self.tokens[i - 1].kind, Kind::Punct(b'"' | b'\''))
+                && self.sentence_start(i - 1))
+    }
+
     /// Whether token `i` is an abbreviation that comes before a name and so
     /// does not end a sentence: "Mr. Smith", "Gen. Powell", "Roe vs. Wade".
     fn title_abbreviation(&self, i: usize) -> bool {
@@ -2013,6 +2022,18 @@ impl Scanner<'_> {
         {
             return None;
         }
+        // "USA Today", "VOA Today": a capitalised name before it makes it a
+        // title, as mid-sentence "This Week" is.
+        if lex == Lex::Today
+            && self.cap(i)
+            && i > 0
+            && self.cap(i - 1)
+            && matches!(self.tokens[i - 1].kind, Kind::Word(_))
+            && !self.sentence_start(i)
+            && !self.sentence_start(i - 1)
+        {
+            return None;
+        }
         let mut end = i + 1;
         if self.lex(end) == Lex::PartOfDay && lex != Lex::Tonight {
             end += 1;
@@ -2048,7 +2069,7 @@ impl Scanner<'_> {
             }
             // "Now, he says, ..." opening a sentence marks a turn in the
             // argument, not the present.
-            if self.sentence_start(i) && self.is_punct(i + 1, b',') {
+            if self.opens_sentence(i) && self.is_punct(i + 1, b',') {
                 return None;
             }
             let start = if self.lex_before(i) == Lex::Right {
@@ -3485,6 +3506,7 @@ mod tests {
         let p = on(2022, 3, 10);
         // "Now," opening a sentence turns the argument.
         check("It failed. Now, he says, it works.", p, &[]);
+        check("\"It failed.\" Now, he says, it works.", p, &[]);
         check(
             "It failed. Now officials are looking again.",
             p,
@@ -3495,6 +3517,11 @@ mod tests {
         check("in today's world", p, &[]);
         check("for today's youth", p, &[]);
         check("today's vote", p, &[("today", "2022-03-10")]);
+        // A capitalised name before "Today" makes a title.
+        check("He told USA Today that he would go.", p, &[]);
+        check("This is VOA Today.", p, &[]);
+        check("It failed. Today it works.", p, &[("Today", "2022-03-10")]);
+        check("He said Today is the day.", p, &[("Today", "2022-03-10")]);
     }
 
     #[test]
