@@ -149,6 +149,8 @@ struct TokenInfo {
     /// [`Document::normalized`]: the features only a scored token needs
     /// (affixes, long shape, exact form) are made from it when needed.
     normalized: (u32, u32),
+    /// The word folded ([`fold`]), as a range of [`Document::folded`].
+    folded: (u32, u32),
     case: Case,
     length_class: u64,
     /// Gazetteer classes of a phrase that starts at this token.
@@ -170,6 +172,8 @@ pub struct Document {
     tokens: Vec<TokenInfo>,
     /// The words with ASCII quotes and dashes, one after the other.
     normalized: String,
+    /// The folded words, one after the other.
+    folded: String,
     /// Token index ranges of the sentences.
     sentences: Vec<(usize, usize)>,
     /// How the words of each sentence are capitalised, as a feature value.
@@ -219,6 +223,30 @@ fn shape_char(c: char) -> char {
 /// with runs of one, "Xxxx" with runs of three.
 fn shape(word: &str, max_run: usize, out: &mut String) {
     out.clear();
+    if word.is_ascii() {
+        // The same as below, byte by byte.
+        let mut last = 0u8;
+        let mut run = 0;
+        for &byte in word.as_bytes().iter().take(24) {
+            let s = match byte {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                other => other,
+            };
+            if s == last {
+                run += 1;
+                if run >= max_run {
+                    continue;
+                }
+            } else {
+                run = 0;
+                last = s;
+            }
+            out.push(char::from(s));
+        }
+        return;
+    }
     let mut last = '\0';
     let mut run = 0;
     for (count, c) in word.chars().enumerate() {
@@ -249,7 +277,9 @@ impl Document {
         let mut normalized = String::new();
         let mut shape_buf = String::new();
         let mut word_keys = Vec::with_capacity(words.len());
-        let mut arena = String::with_capacity(words.iter().map(|w| w.as_ref().len()).sum());
+        let total: usize = words.iter().map(|w| w.as_ref().len()).sum();
+        let mut arena = String::with_capacity(total);
+        let mut folded_arena = String::with_capacity(total + total / 8);
         let mut sentence_start_index = 0;
         // Whether a word has been seen in the current sentence: a word after
         // only punctuation (an opening quote) is first in its sentence too.
@@ -266,20 +296,40 @@ impl Document {
             }
             let first_word = !word_seen && word.chars().any(char::is_alphanumeric);
             word_seen |= first_word;
-            normalize_punctuation(word, &mut normalized);
-            let folded = fold(&normalized);
-            let lower = gazetteer::word_key(&folded);
+            // Plain ASCII words (most of them) need no punctuation
+            // normalising, and fold by lower-casing.
+            let plain = word.is_ascii() && !word.contains('`');
+            let normal: &str = if plain {
+                word
+            } else {
+                normalize_punctuation(word, &mut normalized);
+                &normalized
+            };
+            let folded_start = folded_arena.len();
+            if normal.is_ascii() {
+                folded_arena.push_str(normal);
+                folded_arena[folded_start..].make_ascii_lowercase();
+            } else {
+                folded_arena.push_str(&fold(normal));
+            }
+            let folded_range = (folded_start as u32, folded_arena.len() as u32);
+            let lower = gazetteer::word_key(&folded_arena[folded_start..]);
             word_keys.push(lower);
-            shape(&normalized, 1, &mut shape_buf);
+            shape(normal, 1, &mut shape_buf);
             let short_shape = hash_str(&shape_buf);
-            let length = normalized.chars().count();
-            let range = (arena.len() as u32, (arena.len() + normalized.len()) as u32);
-            arena.push_str(&normalized);
+            let length = if normal.is_ascii() {
+                normal.len()
+            } else {
+                normal.chars().count()
+            };
+            let range = (arena.len() as u32, (arena.len() + normal.len()) as u32);
+            arena.push_str(normal);
             tokens.push(TokenInfo {
                 lower,
                 shape: short_shape,
                 normalized: range,
-                case: case_of(&normalized),
+                folded: folded_range,
+                case: case_of(normal),
                 length_class: match length {
                     0..=1 => 1,
                     2 => 2,
@@ -378,6 +428,7 @@ impl Document {
         Document {
             tokens,
             normalized: arena,
+            folded: folded_arena,
             sentences,
             sentence_case,
         }
@@ -418,19 +469,32 @@ impl Document {
         shape(word, 4, &mut scratch.shape);
         out.push(feature(LONG_SHAPE, hash_str(&scratch.shape)));
         out.push(feature2(WORD_LENGTH, token.length_class, token.shape));
-        let folded = fold(word);
-        let lower_text = digits_to_zero(&folded);
-        scratch.char_starts.clear();
-        scratch
-            .char_starts
-            .extend(lower_text.char_indices().map(|(at, _)| at));
-        let chars = &scratch.char_starts;
-        for n in 1..=4 {
-            if chars.len() > n {
-                let prefix = &lower_text[..chars[n]];
-                out.push(feature(PREFIX + n as u64 - 1, hash_str(prefix)));
-                let suffix = &lower_text[chars[chars.len() - n]..];
-                out.push(feature(SUFFIX + n as u64 - 1, hash_str(suffix)));
+        let folded = &self.folded[token.folded.0 as usize..token.folded.1 as usize];
+        let lower_text = digits_to_zero(folded);
+        if lower_text.is_ascii() {
+            let len = lower_text.len();
+            for n in 1..=4 {
+                if len > n {
+                    out.push(feature(PREFIX + n as u64 - 1, hash_str(&lower_text[..n])));
+                    out.push(feature(
+                        SUFFIX + n as u64 - 1,
+                        hash_str(&lower_text[len - n..]),
+                    ));
+                }
+            }
+        } else {
+            scratch.char_starts.clear();
+            scratch
+                .char_starts
+                .extend(lower_text.char_indices().map(|(at, _)| at));
+            let chars = &scratch.char_starts;
+            for n in 1..=4 {
+                if chars.len() > n {
+                    let prefix = &lower_text[..chars[n]];
+                    out.push(feature(PREFIX + n as u64 - 1, hash_str(prefix)));
+                    let suffix = &lower_text[chars[chars.len() - n]..];
+                    out.push(feature(SUFFIX + n as u64 - 1, hash_str(suffix)));
+                }
             }
         }
         for (index, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
