@@ -5,9 +5,14 @@
 //! `../shared/corpora/timeml/tbaq`, TimeBank + AQUAINT), with each
 //! document's creation time as the publication date, and prints span and
 //! value scores for DATE and TIME expressions; see `docs/dates.md`.
+//!
+//! `newsdex-eval generate --from DIR --mb N --out DIR` writes N MB of
+//! realistic news files made from a real corpus, for benchmarks; see
+//! `benches/README.md`.
 #![deny(missing_docs)]
 
 mod entities;
+mod generate;
 mod meantime;
 mod quotes;
 mod score;
@@ -77,6 +82,8 @@ enum Command {
     TrainEntities(train_ner::TrainArgs),
     /// Scores direct quotes and their speakers against PolNeAR attributions.
     Quotes(quotes::QuotesArgs),
+    /// Writes N MB of realistic news files made from a real corpus, for benchmarks.
+    Generate(generate::GenerateArgs),
 }
 
 fn main() -> Result<()> {
@@ -95,6 +102,7 @@ fn main() -> Result<()> {
         Command::Entities(args) => entities::run(&args),
         Command::TrainEntities(args) => train_ner::run(&args),
         Command::Quotes(args) => quotes::run(&args),
+        Command::Generate(args) => generate::run(&args),
     }
 }
 
