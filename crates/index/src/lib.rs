@@ -33,7 +33,7 @@ mod update;
 pub use error::{Error, Result};
 pub use facets::{EntityCount, Granularity, SpeakerCount, Timeline, TimelineBucket};
 pub use news_index::{NewsIndex, WriterOptions};
-pub use schema::SCHEMA_VERSION;
+pub use schema::{SCHEMA_VERSION, news_analyzer};
 pub use search::{
     Filters, Hit, IndexStats, MAIN_ENTITIES, MainEntity, MatchedQuote, QuoteHit, QuoteOptions,
     QuoteResults, SearchOptions, SearchResults, Snippet, SortOrder,
