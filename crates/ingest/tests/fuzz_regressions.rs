@@ -2,60 +2,16 @@
 //! goes through ingest and the extractors again, so that the regressions
 //! are checked by the normal test run, without cargo-fuzz.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::{NAMES, check_article, check_range};
 use jiff::civil::date;
 use newsdex_ingest::{
-    Article, FileContents, IngestOptions, Source, decode, extract_dates, extract_entities,
-    extract_quotes, ingest, normalize, prepare, read_file,
+    FileContents, IngestOptions, Source, decode, extract_dates, extract_entities, extract_quotes,
+    ingest, normalize, prepare, read_file,
 };
-
-/// The file names the `ingest` fuzz target picks by the input's first byte.
-const NAMES: [&str; 12] = [
-    "story.txt",
-    "page.html",
-    "article.json",
-    "feed.jsonl",
-    "table.csv",
-    "table.tsv",
-    "wire.sgm",
-    "story.tml",
-    "feed.xml",
-    "feed.rss",
-    "2022/03/10/noextension",
-    "README",
-];
-
-fn check_range(text: &str, start: usize, end: usize, what: &str) {
-    assert!(start <= end, "{what}: start {start} > end {end}");
-    assert!(end <= text.len(), "{what}: end {end} past {}", text.len());
-    assert!(
-        text.is_char_boundary(start),
-        "{what}: start {start} in a char"
-    );
-    assert!(text.is_char_boundary(end), "{what}: end {end} in a char");
-}
-
-fn check_article(article: &Article) {
-    let text = &article.text;
-    for section in &article.sections {
-        check_range(text, section.start, section.end, "section");
-    }
-    for entity in &article.entities {
-        for [start, end] in &entity.mentions {
-            check_range(text, *start, *end, "entity mention");
-        }
-    }
-    for mention in &article.dates {
-        check_range(text, mention.start, mention.end, "date");
-    }
-    for quote in &article.quotes {
-        check_range(text, quote.start, quote.end, "quote");
-        if let Some([start, end]) = quote.speaker_mention {
-            check_range(text, start, end, "speaker mention");
-        }
-    }
-}
 
 /// Runs one input the way every fuzz target would, and as a plain file.
 fn check_input(bytes: &[u8]) {

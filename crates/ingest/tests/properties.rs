@@ -4,27 +4,15 @@
 //! text assembled from news-like fragments (quote marks, dates, names,
 //! multi-byte letters) so that the extractors do real work on them.
 
+mod common;
+
+use common::{NAMES, check_article, check_range};
 use jiff::civil::{Date, date};
 use newsdex_ingest::{
     Article, FileContents, IngestOptions, Source, extract_dates, extract_entities, extract_quotes,
     ingest, prepare, read_file,
 };
 use proptest::prelude::*;
-
-/// File names whose extensions send content to each reader.
-const NAMES: [&str; 11] = [
-    "story.txt",
-    "page.html",
-    "article.json",
-    "feed.jsonl",
-    "table.csv",
-    "table.tsv",
-    "wire.sgm",
-    "story.tml",
-    "feed.xml",
-    "feed.rss",
-    "2022/03/10/noextension",
-];
 
 /// Pieces of news prose, chosen to hit the extractors' edge cases.
 const FRAGMENTS: [&str; 48] = [
@@ -85,37 +73,6 @@ fn news_text() -> impl Strategy<Value = String> {
 
 fn published() -> impl Strategy<Value = Option<Date>> {
     prop::option::of((1990i16..2030, 1i8..=12, 1i8..=28).prop_map(|(y, m, d)| date(y, m, d)))
-}
-
-fn check_range(text: &str, start: usize, end: usize, what: &str) {
-    assert!(start <= end, "{what}: start {start} > end {end}");
-    assert!(end <= text.len(), "{what}: end {end} past {}", text.len());
-    assert!(
-        text.is_char_boundary(start),
-        "{what}: start {start} in a char"
-    );
-    assert!(text.is_char_boundary(end), "{what}: end {end} in a char");
-}
-
-fn check_article(article: &Article) {
-    let text = &article.text;
-    for section in &article.sections {
-        check_range(text, section.start, section.end, "section");
-    }
-    for entity in &article.entities {
-        for [start, end] in &entity.mentions {
-            check_range(text, *start, *end, "entity mention");
-        }
-    }
-    for mention in &article.dates {
-        check_range(text, mention.start, mention.end, "date");
-    }
-    for quote in &article.quotes {
-        check_range(text, quote.start, quote.end, "quote");
-        if let Some([start, end]) = quote.speaker_mention {
-            check_range(text, start, end, "speaker mention");
-        }
-    }
 }
 
 fn ingest_checked(bytes: &[u8], name: &str, options: &IngestOptions) -> Vec<Article> {
