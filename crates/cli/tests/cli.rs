@@ -1,36 +1,8 @@
 //! Runs the real `newsdex` binary over the bundled corpus and temp folders.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-/// A `newsdex` command with its own index directory.
-fn newsdex(index: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsdex"));
-    command
-        .arg("--index")
-        .arg(index)
-        .env_remove("NEWSDEX_INDEX")
-        .env("NO_COLOR", "1");
-    command
-}
-
-fn run(command: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = command.output().expect("newsdex runs");
-    let code = status.code().expect("newsdex exits normally");
-    (
-        code,
-        String::from_utf8(stdout).unwrap(),
-        String::from_utf8(stderr).unwrap(),
-    )
-}
+use common::{corpus, newsdex, run};
 
 fn json_lines(stdout: &str) -> Vec<serde_json::Value> {
     stdout

@@ -2,45 +2,14 @@
 //! see committed articles go away, and a second writer is refused with the
 //! first one's pid.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::path::Path;
+use std::process::{Output, Stdio};
+
+use common::{copy_corpus_text, newsdex};
 
 const COPIES: usize = 5;
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-fn newsdex(index: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsdex"));
-    command
-        .arg("--index")
-        .arg(index)
-        .env_remove("NEWSDEX_INDEX");
-    command
-}
-
-/// Copies the corpus's text files into `COPIES` folders. Returns how many
-/// files one copy holds.
-fn make_archive(target: &Path) -> usize {
-    let files: Vec<_> = newsdex_index::find_news_files(&[corpus()])
-        .files
-        .into_iter()
-        .filter(|file| {
-            file.path
-                .extension()
-                .is_some_and(|extension| extension == "txt")
-        })
-        .collect();
-    for copy in 0..COPIES {
-        let folder = target.join(format!("copy{copy}"));
-        std::fs::create_dir_all(&folder).unwrap();
-        for (number, file) in files.iter().enumerate() {
-            std::fs::copy(&file.path, folder.join(format!("{number:04}.txt"))).unwrap();
-        }
-    }
-    files.len()
-}
 
 fn records(output: &Output) -> Vec<serde_json::Value> {
     String::from_utf8_lossy(&output.stdout)
@@ -74,7 +43,7 @@ fn searching_while_indexing_never_fails_and_a_second_writer_is_refused() {
     let archive = tempfile::tempdir().unwrap();
     let index_dir = tempfile::tempdir().unwrap();
     let index = index_dir.path().join("index");
-    let per_copy = make_archive(archive.path());
+    let per_copy = copy_corpus_text(archive.path(), COPIES);
 
     // The first copy is indexed before, so every search has something to find.
     let status = newsdex(&index)

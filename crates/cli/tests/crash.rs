@@ -2,56 +2,17 @@
 //! leaves an index that cannot be opened, and a final run ends with exactly
 //! the expected documents, none lost and none twice.
 
+mod common;
+
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::Path;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
+
+use common::{copy_corpus_text, newsdex};
 
 const KILLS: usize = 12;
 const COPIES: usize = 6;
-
-fn corpus() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus")
-}
-
-fn newsdex(index: &Path) -> Command {
-    // NEWSDEX_BIN lets a copy of the test replay against a copy of the
-    // binary, so that a long stress loop is not disturbed by rebuilds.
-    let binary = std::env::var_os("NEWSDEX_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_newsdex")),
-        PathBuf::from,
-    );
-    let mut command = Command::new(binary);
-    command
-        .arg("--index")
-        .arg(index)
-        .env_remove("NEWSDEX_INDEX");
-    command
-}
-
-/// Copies the corpus's text files `COPIES` times, so a run lasts long enough
-/// to be killed in the middle. Returns how many files there are.
-fn make_archive(target: &Path) -> usize {
-    // Only the text files: the walk also finds corpus/meantime/SOURCES.tsv,
-    // a list of the corpus's files that holds no article.
-    let files: Vec<_> = newsdex_index::find_news_files(&[corpus()])
-        .files
-        .into_iter()
-        .filter(|file| {
-            file.path
-                .extension()
-                .is_some_and(|extension| extension == "txt")
-        })
-        .collect();
-    for copy in 0..COPIES {
-        let folder = target.join(format!("copy{copy}"));
-        std::fs::create_dir_all(&folder).unwrap();
-        for (number, file) in files.iter().enumerate() {
-            std::fs::copy(&file.path, folder.join(format!("{number:04}.txt"))).unwrap();
-        }
-    }
-    files.len() * COPIES
-}
 
 /// A small deterministic generator (xorshift) so a failing run can be replayed
 /// from the seed it prints.
@@ -114,7 +75,7 @@ fn sigkill_at_random_moments_loses_nothing_committed() {
     let archive = tempfile::tempdir().unwrap();
     let index_dir = tempfile::tempdir().unwrap();
     let index = index_dir.path().join("index");
-    let expected = make_archive(archive.path());
+    let expected = copy_corpus_text(archive.path(), COPIES) * COPIES;
 
     // Time one full run to know where "the middle" is.
     let started = Instant::now();

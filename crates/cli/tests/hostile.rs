@@ -5,36 +5,12 @@
 //!
 //! Runs the real `newsdex` binary, as `cli.rs` does.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-/// A `newsdex` command with its own index directory.
-fn newsdex(index: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_newsdex"));
-    command
-        .arg("--index")
-        .arg(index)
-        .env_remove("NEWSDEX_INDEX")
-        .env("NO_COLOR", "1");
-    command
-}
-
-fn run(command: &mut Command) -> (i32, String, String) {
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = command.output().expect("newsdex runs");
-    let code = status
-        .code()
-        .unwrap_or_else(|| panic!("newsdex was killed: {status}"));
-    (
-        code,
-        String::from_utf8(stdout).expect("stdout is UTF-8"),
-        String::from_utf8(stderr).expect("stderr is UTF-8"),
-    )
-}
+use common::{newsdex, run};
 
 /// Runs `newsdex index --quiet` over `paths` with `extra` flags, and returns
 /// its exit code and the files it reported, as (path, reason).
