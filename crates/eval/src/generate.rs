@@ -32,6 +32,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 
+use crate::rng::SplitMix;
+
 /// Given names, one a line (lines starting with `#` are comments).
 const FIRST_NAMES: &str = include_str!("../../ingest/data/entities/first_names.txt");
 
@@ -82,25 +84,6 @@ pub fn run(args: &GenerateArgs) -> Result<()> {
         corpus.names.len(),
     );
     Ok(())
-}
-
-/// SplitMix64: small, fast, and fixed here for good.
-#[derive(Debug, Clone)]
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number below `n` (which must not be 0).
-    fn below(&mut self, n: usize) -> usize {
-        ((u128::from(self.next()) * n as u128) >> 64) as usize
-    }
 }
 
 /// One source article.
@@ -330,7 +313,7 @@ impl NameSwaps {
         text: &str,
         pool: &[(String, String)],
         first_names: &HashSet<&str>,
-        rng: &mut Rng,
+        rng: &mut SplitMix,
     ) -> String {
         if pool.is_empty() {
             return text.to_owned();
@@ -396,7 +379,12 @@ struct Summary {
 }
 
 /// One generated article: its path under the output folder and its bytes.
-fn make_article(corpus: &Corpus, options: &Options, n: u64, rng: &mut Rng) -> (String, String) {
+fn make_article(
+    corpus: &Corpus,
+    options: &Options,
+    n: u64,
+    rng: &mut SplitMix,
+) -> (String, String) {
     let lead = &corpus.articles[rng.below(corpus.articles.len())];
     let same_topic = &corpus.by_topic[lead.topic];
     let mut swaps = NameSwaps::default();
@@ -449,7 +437,7 @@ fn generate(corpus: &Corpus, options: &Options, out: &Path) -> Result<Summary> {
     {
         bail!("{} is not empty: generate into a new folder", out.display());
     }
-    let mut rng = Rng(options.seed);
+    let mut rng = SplitMix(options.seed);
     let mut created = HashSet::new();
     let mut summary = Summary {
         articles: 0,
@@ -596,7 +584,7 @@ mod tests {
         let first_names = first_names();
         let pool = vec![("Jane".to_owned(), "Doe".to_owned())];
         let mut swaps = NameSwaps::default();
-        let mut rng = Rng(1);
+        let mut rng = SplitMix(1);
         let text = "Prime Minister Tony Blair said so. Mr Blair left; Blairite stayed.";
         let swapped = swaps.apply(text, &pool, &first_names, &mut rng);
         assert_eq!(

@@ -15,6 +15,7 @@ mod entities;
 mod generate;
 mod meantime;
 mod quotes;
+mod rng;
 mod score;
 mod timeml;
 mod train_ner;

@@ -20,6 +20,7 @@ use newsdex_ingest::entity_training::{
 };
 
 use crate::entities::{ConllSentence, read_conll, tag_spans};
+use crate::rng::SplitMix;
 
 /// Arguments of `newsdex-eval train-entities`.
 #[derive(Debug, clap::Args)]
@@ -235,26 +236,6 @@ fn examples(documents: &[Vec<ConllSentence>]) -> Result<Vec<Example>> {
             })
         })
         .collect()
-}
-
-/// A small deterministic generator (SplitMix64) for shuffling.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = (self.next() % (i as u64 + 1)) as usize;
-            items.swap(i, j);
-        }
-    }
 }
 
 /// Span F1 of a model on examples, over PER/ORG/LOC (MISC ignored when
