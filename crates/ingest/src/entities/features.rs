@@ -223,30 +223,6 @@ fn shape_char(c: char) -> char {
 /// with runs of one, "Xxxx" with runs of three.
 fn shape(word: &str, max_run: usize, out: &mut String) {
     out.clear();
-    if word.is_ascii() {
-        // The same as below, byte by byte.
-        let mut last = 0u8;
-        let mut run = 0;
-        for &byte in word.as_bytes().iter().take(24) {
-            let s = match byte {
-                b'A'..=b'Z' => b'X',
-                b'a'..=b'z' => b'x',
-                b'0'..=b'9' => b'd',
-                other => other,
-            };
-            if s == last {
-                run += 1;
-                if run >= max_run {
-                    continue;
-                }
-            } else {
-                run = 0;
-                last = s;
-            }
-            out.push(char::from(s));
-        }
-        return;
-    }
     let mut last = '\0';
     let mut run = 0;
     for (count, c) in word.chars().enumerate() {
@@ -305,8 +281,9 @@ impl Document {
                 normalize_punctuation(word, &mut normalized);
                 &normalized
             };
+            let ascii = normal.is_ascii();
             let folded_start = folded_arena.len();
-            if normal.is_ascii() {
+            if ascii {
                 folded_arena.push_str(normal);
                 folded_arena[folded_start..].make_ascii_lowercase();
             } else {
@@ -317,7 +294,7 @@ impl Document {
             word_keys.push(lower);
             shape(normal, 1, &mut shape_buf);
             let short_shape = hash_str(&shape_buf);
-            let length = if normal.is_ascii() {
+            let length = if ascii {
                 normal.len()
             } else {
                 normal.chars().count()
