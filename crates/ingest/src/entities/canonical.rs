@@ -204,22 +204,22 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // Rule 5: the alias table.
     let mut by_alias: HashMap<(EntityKind, String), usize> = HashMap::new();
     for (index, cluster) in clusters.iter_mut().enumerate() {
-        let form = &displays[cluster.mentions[0]];
+        let form = GAZETTEER.name_key(&displays[cluster.mentions[0]]);
         // Organisation and place are often confused ("the US" tagged as an
         // organisation); the alias table settles it for the names it knows.
-        if GAZETTEER.canonical_alias(cluster.kind, form).is_none() {
+        if GAZETTEER.alias_of_key(cluster.kind, form).is_none() {
             let other = match cluster.kind {
                 EntityKind::Organization => Some(EntityKind::Place),
                 EntityKind::Place => Some(EntityKind::Organization),
                 EntityKind::Person => None,
             };
             if let Some(other) = other
-                && GAZETTEER.canonical_alias(other, form).is_some()
+                && GAZETTEER.alias_of_key(other, form).is_some()
             {
                 cluster.kind = other;
             }
         }
-        if let Some(canonical) = GAZETTEER.canonical_alias(cluster.kind, form) {
+        if let Some(canonical) = GAZETTEER.alias_of_key(cluster.kind, form) {
             cluster.alias = Some(canonical.to_owned());
             let key = (cluster.kind, entity_key(canonical));
             match by_alias.get(&key) {
@@ -354,9 +354,11 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
 }
 
 fn in_lists(words: &[String], classes: u8) -> bool {
-    let key = words.iter().fold(0x5151_5151, |key, word| {
-        super::gazetteer::extend_key(key, super::gazetteer::word_key(word))
-    });
+    let key = words
+        .iter()
+        .fold(super::gazetteer::PHRASE_SEED, |key, word| {
+            super::gazetteer::extend_key(key, super::gazetteer::word_key(word))
+        });
     GAZETTEER.classes(key) & classes != 0
 }
 

@@ -158,7 +158,6 @@ struct TokenInfo {
     /// Gazetteer classes of a phrase that covers this token but does not
     /// start here.
     gaz_inside: u8,
-    doc_case: u8,
     sentence: u32,
     sentence_start: bool,
     /// No capital letter: a word that, outside an entity, is taken to stay
@@ -178,6 +177,9 @@ pub struct Document {
     sentences: Vec<(usize, usize)>,
     /// How the words of each sentence are capitalised, as a feature value.
     sentence_case: Vec<u64>,
+    /// How each word (by key) is written where its case tells something:
+    /// 1 lower-case, 2 capitalised, 4 capitals, or'ed.
+    doc_cases: KeyMap<u8>,
 }
 
 /// Replaces typographic quotes and dashes by their ASCII forms.
@@ -243,6 +245,80 @@ fn shape(word: &str, max_run: usize, out: &mut String) {
     }
 }
 
+/// What one pass over the bytes of a word tells: enough to skip the
+/// general, character-by-character work for plain ASCII words.
+#[derive(Debug, Clone, Copy, Default)]
+struct Letters {
+    ascii: bool,
+    backtick: bool,
+    upper: bool,
+    lower: bool,
+    alphanumeric: bool,
+    /// Any byte but an ASCII letter.
+    other: bool,
+}
+
+/// The two shapes most words have.
+enum SimpleShape {
+    /// "x": lower-case letters only.
+    Lower,
+    /// "Xx": one capital, then lower-case letters only.
+    Capitalized,
+}
+
+impl Letters {
+    fn of(word: &str) -> Letters {
+        let mut letters = Letters {
+            ascii: true,
+            ..Letters::default()
+        };
+        for &byte in word.as_bytes() {
+            match byte {
+                b'a'..=b'z' => letters.lower = true,
+                b'A'..=b'Z' => letters.upper = true,
+                b'0'..=b'9' => {
+                    letters.alphanumeric = true;
+                    letters.other = true;
+                }
+                b'`' => {
+                    letters.backtick = true;
+                    letters.other = true;
+                }
+                0x80.. => {
+                    letters.ascii = false;
+                    letters.other = true;
+                }
+                _ => letters.other = true,
+            }
+        }
+        letters.alphanumeric |= letters.lower || letters.upper;
+        letters
+    }
+
+    /// [`case_of`] for an ASCII word.
+    fn case(&self, word: &str) -> Case {
+        match word.as_bytes().first() {
+            Some(b'a'..=b'z') => Case::Lower,
+            Some(b'A'..=b'Z') if self.lower => Case::Capitalized,
+            Some(b'A'..=b'Z') => Case::Upper,
+            _ => Case::Other,
+        }
+    }
+
+    /// The shape of an ASCII word of letters when it is "x" or "Xx".
+    fn simple_shape(&self, word: &str) -> Option<SimpleShape> {
+        if self.other || !self.lower {
+            return None;
+        }
+        if !self.upper {
+            return Some(SimpleShape::Lower);
+        }
+        let bytes = word.as_bytes();
+        (bytes[0].is_ascii_uppercase() && !bytes[1..].iter().any(u8::is_ascii_uppercase))
+            .then_some(SimpleShape::Capitalized)
+    }
+}
+
 impl Document {
     /// Prepares a document given as words, with a flag per word that says
     /// whether it starts a sentence (the first word always does).
@@ -257,6 +333,8 @@ impl Document {
         let mut arena = String::with_capacity(total);
         let mut folded_arena = String::with_capacity(total + total / 8);
         let mut sentence_start_index = 0;
+        let lower_shape = hash_str("x");
+        let capitalized_shape = hash_str("Xx");
         // Whether a word has been seen in the current sentence: a word after
         // only punctuation (an opening quote) is first in its sentence too.
         let mut word_seen = false;
@@ -270,11 +348,17 @@ impl Document {
             if starts {
                 word_seen = false;
             }
-            let first_word = !word_seen && word.chars().any(char::is_alphanumeric);
+            let letters = Letters::of(word);
+            let first_word = !word_seen
+                && if letters.ascii {
+                    letters.alphanumeric
+                } else {
+                    word.chars().any(char::is_alphanumeric)
+                };
             word_seen |= first_word;
             // Plain ASCII words (most of them) need no punctuation
             // normalising, and fold by lower-casing.
-            let plain = word.is_ascii() && !word.contains('`');
+            let plain = letters.ascii && !letters.backtick;
             let normal: &str = if plain {
                 word
             } else {
@@ -285,15 +369,24 @@ impl Document {
             let folded_start = folded_arena.len();
             if ascii {
                 folded_arena.push_str(normal);
-                folded_arena[folded_start..].make_ascii_lowercase();
+                if !plain || letters.upper {
+                    folded_arena[folded_start..].make_ascii_lowercase();
+                }
             } else {
                 folded_arena.push_str(&fold(normal));
             }
             let folded_range = (folded_start as u32, folded_arena.len() as u32);
             let lower = gazetteer::word_key(&folded_arena[folded_start..]);
             word_keys.push(lower);
-            shape(normal, 1, &mut shape_buf);
-            let short_shape = hash_str(&shape_buf);
+            // The commonest shapes, "x" and "Xx", without building them.
+            let short_shape = match (plain, letters.simple_shape(normal)) {
+                (true, Some(SimpleShape::Lower)) => lower_shape,
+                (true, Some(SimpleShape::Capitalized)) => capitalized_shape,
+                _ => {
+                    shape(normal, 1, &mut shape_buf);
+                    hash_str(&shape_buf)
+                }
+            };
             let length = if ascii {
                 normal.len()
             } else {
@@ -306,7 +399,11 @@ impl Document {
                 shape: short_shape,
                 normalized: range,
                 folded: folded_range,
-                case: case_of(normal),
+                case: if plain {
+                    letters.case(normal)
+                } else {
+                    case_of(normal)
+                },
                 length_class: match length {
                     0..=1 => 1,
                     2 => 2,
@@ -316,10 +413,13 @@ impl Document {
                 },
                 gaz_begin: 0,
                 gaz_inside: 0,
-                doc_case: 0,
                 sentence: sentences.len() as u32,
                 sentence_start: starts || first_word,
-                uncapitalized: !word.chars().any(char::is_uppercase),
+                uncapitalized: if letters.ascii {
+                    !letters.upper
+                } else {
+                    !word.chars().any(char::is_uppercase)
+                },
             });
         }
         if !words.is_empty() {
@@ -336,14 +436,17 @@ impl Document {
                     i += 1;
                     continue;
                 }
-                let mut key = 0x5151_5151;
+                let mut key = gazetteer::PHRASE_SEED;
                 let mut best: Option<(usize, u8)> = None;
                 let phrase_end = end.min(i + max_phrase);
                 for (j, &word_key) in word_keys.iter().enumerate().take(phrase_end).skip(i) {
                     key = gazetteer::extend_key(key, word_key);
-                    let classes = gazetteer.classes(key);
+                    let (classes, longer) = gazetteer.lookup(key);
                     if classes != 0 {
                         best = Some((j + 1, classes));
+                    }
+                    if !longer {
+                        break;
                     }
                 }
                 match best {
@@ -399,11 +502,9 @@ impl Document {
             };
             *seen.entry(token.lower).or_default() |= flag;
         }
-        for token in &mut tokens {
-            token.doc_case = seen.get(&token.lower).copied().unwrap_or(0);
-        }
         Document {
             tokens,
+            doc_cases: seen,
             normalized: arena,
             folded: folded_arena,
             sentences,
@@ -499,7 +600,7 @@ impl Document {
         out.push(feature2(SENTENCE_CASE, sentence_case, token.shape));
         out.push(feature2(
             DOC_CASE,
-            u64::from(token.doc_case)
+            u64::from(self.doc_cases.get(&token.lower).copied().unwrap_or(0))
                 | (sentence_case << 8)
                 | (u64::from(token.sentence_start) << 16),
             token.shape,
@@ -658,6 +759,58 @@ mod tests {
         assert_eq!(case_of("NATO"), Case::Upper);
         assert_eq!(case_of("iPhone"), Case::Lower);
         assert_eq!(case_of("1990s"), Case::Other);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_general_code() {
+        for word in [
+            "Herzog",
+            "herzog",
+            "HERZOG",
+            "McDonald",
+            "iPhone",
+            "U.S.",
+            "1990s",
+            "a",
+            "A",
+            "I",
+            "Gaza-bound",
+            "x1",
+            "`quote",
+            "AT&T",
+            "O'Brien",
+            "Erdoğan",
+            "ERDOĞAN",
+            "",
+            "'s",
+            "--",
+        ] {
+            let letters = Letters::of(word);
+            assert_eq!(letters.ascii, word.is_ascii(), "{word}");
+            if letters.ascii {
+                assert_eq!(letters.case(word), case_of(word), "{word}");
+                assert_eq!(
+                    letters.upper,
+                    word.chars().any(char::is_uppercase),
+                    "{word}"
+                );
+                assert_eq!(
+                    letters.alphanumeric,
+                    word.chars().any(char::is_alphanumeric),
+                    "{word}"
+                );
+            }
+            let mut general = String::new();
+            shape(word, 1, &mut general);
+            match letters.simple_shape(word) {
+                Some(SimpleShape::Lower) => assert_eq!(general, "x", "{word}"),
+                Some(SimpleShape::Capitalized) => assert_eq!(general, "Xx", "{word}"),
+                None => assert!(
+                    !letters.ascii || (general != "x" && general != "Xx"),
+                    "{word}: {general}"
+                ),
+            }
+        }
     }
 
     #[test]

@@ -123,6 +123,9 @@ impl std::hash::Hasher for KeyHasher {
 /// A map keyed by hashes.
 pub(crate) type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
+/// The key of the empty phrase, which words extend.
+pub(crate) const PHRASE_SEED: u64 = 0x5151_5151;
+
 /// Extends a phrase key by one word key.
 pub(crate) fn extend_key(phrase: u64, word: u64) -> u64 {
     (phrase ^ word)
@@ -130,11 +133,37 @@ pub(crate) fn extend_key(phrase: u64, word: u64) -> u64 {
         .rotate_left(29)
 }
 
+/// Marks, beside a phrase's classes, a phrase that begins a longer one.
+const LONGER: u16 = 1 << 8;
+
+/// Adds a phrase of folded words with a class, and marks each of its
+/// beginnings as the start of a longer phrase; returns its key.
+fn add_phrase(phrases: &mut KeyMap<u16>, words: &[String], class: u8) -> u64 {
+    let mut key = PHRASE_SEED;
+    for (i, word) in words.iter().enumerate() {
+        key = extend_key(key, word_key(word));
+        if i + 1 < words.len() {
+            *phrases.entry(key).or_default() |= LONGER;
+        }
+    }
+    *phrases.entry(key).or_default() |= u16::from(class);
+    key
+}
+
+/// The key of a name as written: its tokens folded, as [`phrase_words`]
+/// and [`phrase_key`] make it, without a string per word.
+fn name_key(name: &str) -> u64 {
+    let (tokens, _) = tokenize(name);
+    tokens.iter().fold(PHRASE_SEED, |key, token| {
+        extend_key(key, word_key(&fold(&name[token.start..token.end])))
+    })
+}
+
 /// The key of a phrase given as folded words.
 fn phrase_key<'a>(words: impl IntoIterator<Item = &'a str>) -> u64 {
     words
         .into_iter()
-        .fold(0x5151_5151, |key, word| extend_key(key, word_key(word)))
+        .fold(PHRASE_SEED, |key, word| extend_key(key, word_key(word)))
 }
 
 /// The folded words of a phrase, tokenised as running text is.
@@ -148,11 +177,11 @@ fn phrase_words(phrase: &str) -> Vec<String> {
 
 /// All lists, as phrase keys with the classes they belong to.
 pub(crate) struct Gazetteer {
-    phrases: KeyMap<u8>,
+    phrases: KeyMap<u16>,
     /// Demonym phrase key to the place it names.
     demonym_places: HashMap<u64, String>,
     /// Alias phrase key (of a kind) to canonical name.
-    aliases: HashMap<(EntityKind, u64), String>,
+    aliases: HashMap<(EntityKind, u64), String, std::hash::BuildHasherDefault<KeyHasher>>,
 }
 
 /// The lists, parsed once.
@@ -160,7 +189,7 @@ pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load
 
 impl Gazetteer {
     fn load() -> Gazetteer {
-        let mut phrases: KeyMap<u8> = KeyMap::default();
+        let mut phrases: KeyMap<u16> = KeyMap::default();
         let mut demonym_places = HashMap::new();
         for &(class, list) in LISTS {
             for line in list.lines() {
@@ -173,8 +202,7 @@ impl Gazetteer {
                 if words.is_empty() || words.len() > MAX_PHRASE {
                     continue;
                 }
-                let key = phrase_key(words.iter().map(String::as_str));
-                *phrases.entry(key).or_default() |= class;
+                let key = add_phrase(&mut phrases, &words, class);
                 if class == DEMONYM
                     && let Some(place) = columns.next().map(str::trim).filter(|p| !p.is_empty())
                 {
@@ -182,7 +210,7 @@ impl Gazetteer {
                 }
             }
         }
-        let mut aliases = HashMap::new();
+        let mut aliases = HashMap::default();
         for line in ALIASES.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -199,16 +227,17 @@ impl Gazetteer {
             };
             for name in std::iter::once(canonical).chain(columns) {
                 let words = phrase_words(name);
-                let key = phrase_key(words.iter().map(String::as_str));
-                aliases.insert((kind, key), canonical.to_owned());
                 let class = match kind {
                     EntityKind::Person => PERSON,
                     EntityKind::Organization => ORGANIZATION,
                     EntityKind::Place => PLACE,
                 };
-                if words.len() <= MAX_PHRASE {
-                    *phrases.entry(key).or_default() |= class;
-                }
+                let key = if words.len() <= MAX_PHRASE {
+                    add_phrase(&mut phrases, &words, class)
+                } else {
+                    phrase_key(words.iter().map(String::as_str))
+                };
+                aliases.insert((kind, key), canonical.to_owned());
             }
         }
         Gazetteer {
@@ -220,7 +249,15 @@ impl Gazetteer {
 
     /// The classes of the phrase with this key (0 when it is in no list).
     pub(crate) fn classes(&self, key: u64) -> u8 {
-        self.phrases.get(&key).copied().unwrap_or(0)
+        self.lookup(key).0
+    }
+
+    /// The classes of the phrase with this key, and whether a longer
+    /// phrase of the lists starts with it: when not, a longer match need
+    /// not be looked for.
+    pub(crate) fn lookup(&self, key: u64) -> (u8, bool) {
+        let entry = self.phrases.get(&key).copied().unwrap_or(0);
+        (entry as u8, entry & LONGER != 0)
     }
 
     /// The longest phrase the lists hold, in words.
@@ -231,28 +268,31 @@ impl Gazetteer {
     /// The canonical name of an entity of `kind` called `name`, when the
     /// alias table knows it.
     pub(crate) fn canonical_alias(&self, kind: EntityKind, name: &str) -> Option<&str> {
-        let words = phrase_words(name);
-        let key = phrase_key(words.iter().map(String::as_str));
+        self.alias_of_key(kind, name_key(name))
+    }
+
+    /// [`Gazetteer::canonical_alias`] of a name given by its
+    /// [`Gazetteer::name_key`].
+    pub(crate) fn alias_of_key(&self, kind: EntityKind, key: u64) -> Option<&str> {
         self.aliases.get(&(kind, key)).map(String::as_str)
+    }
+
+    /// The key of a name as written: its tokens folded, as the lists'
+    /// phrases are keyed.
+    pub(crate) fn name_key(&self, name: &str) -> u64 {
+        name_key(name)
     }
 
     /// The place a demonym names ("Israeli" → "Israel").
     pub(crate) fn demonym_place(&self, name: &str) -> Option<&str> {
-        let words = phrase_words(name);
-        let key = phrase_key(words.iter().map(String::as_str));
-        self.demonym_places.get(&key).map(String::as_str)
+        self.demonym_places.get(&name_key(name)).map(String::as_str)
     }
 
     /// Whether the phrase is a title or role ("Defense Minister").
     pub(crate) fn is_title(&self, words: &[&str]) -> bool {
-        let key = phrase_key(
-            words
-                .iter()
-                .map(|w| fold(w))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(|w| w.as_ref()),
-        );
+        let key = words.iter().fold(PHRASE_SEED, |key, word| {
+            extend_key(key, word_key(&fold(word)))
+        });
         self.classes(key) & TITLE != 0
     }
 }
@@ -273,6 +313,12 @@ mod tests {
     #[test]
     fn finds_phrases_and_aliases() {
         let g = &*GAZETTEER;
+        assert!(g.lookup(phrase_key(["gaza"])).1, "gaza begins gaza strip");
+        assert!(!g.lookup(phrase_key(["ankara"])).1);
+        assert_eq!(
+            g.name_key("Gaza  Strip’s"),
+            phrase_key(["gaza", "strip", "'s"])
+        );
         let key = phrase_key(["gaza", "strip"]);
         assert_ne!(g.classes(key) & COUNTRY, 0);
         assert_ne!(g.classes(phrase_key(["ankara"])) & PLACE, 0);

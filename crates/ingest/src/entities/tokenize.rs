@@ -71,12 +71,28 @@ fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     loop {
-        // A run of word characters.
-        while let Some(c) = char_at(text, end) {
-            if !is_word_char(c) {
+        // A run of word characters; ASCII letters and digits without
+        // decoding.
+        while let Some(&byte) = bytes.get(end) {
+            if byte.is_ascii_alphanumeric() {
+                end += 1;
+                continue;
+            }
+            if byte.is_ascii() {
                 break;
             }
-            end += c.len_utf8();
+            match char_at(text, end) {
+                Some(c) if is_word_char(c) => end += c.len_utf8(),
+                _ => break,
+            }
+        }
+        // Most words end at a space: only these characters may join two
+        // runs into one word.
+        let Some(&byte) = bytes.get(end) else {
+            break;
+        };
+        if byte.is_ascii() && !matches!(byte, b'$' | b'-' | b'.' | b',' | b'&' | b'\'') {
+            break;
         }
         let Some(joiner) = char_at(text, end) else {
             break;
@@ -144,11 +160,19 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<bool>) {
     let mut at = 0;
     let mut line_break = true;
     let mut after_stop = false;
-    while let Some(c) = char_at(text, at) {
-        if c.is_whitespace() {
-            if c == '\n' {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii_whitespace() || byte == 0x0B {
+            if byte == b'\n' {
                 line_break = true;
             }
+            at += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, at) else {
+            break;
+        };
+        if c.is_whitespace() {
             at += c.len_utf8();
             continue;
         }
