@@ -58,16 +58,12 @@ const BIAS: u64 = 1;
 const WORD: u64 = 2;
 const CASED: u64 = 3;
 const SHAPE: u64 = 4;
-const LONG_SHAPE: u64 = 5;
-const PREFIX: u64 = 6;
 const SUFFIX: u64 = 10;
 const WORD_AT: u64 = 14; // + offset index (4 values)
 const SHAPE_AT: u64 = 18; // + offset index (4 values)
 const SHAPE_PREV_THIS: u64 = 22;
 const SHAPE_THIS_NEXT: u64 = 23;
 const SHAPE_TRIGRAM: u64 = 24;
-const BIGRAM_PREV: u64 = 25;
-const BIGRAM_NEXT: u64 = 26;
 const SENTENCE_START: u64 = 27;
 const SENTENCE_CASE: u64 = 28;
 const GAZ_THIS: u64 = 29;
@@ -80,10 +76,7 @@ const PREV_TAG_WORD: u64 = 35;
 const PREV_TAG_SHAPE: u64 = 36;
 const HISTORY: u64 = 37;
 const HISTORY_SHAPE: u64 = 38;
-const CASED_PREV: u64 = 39;
 const GAZ_PREV_WORD: u64 = 40;
-const WORD_LENGTH: u64 = 41;
-const NEXT_CASED: u64 = 42;
 
 #[inline]
 fn mix(a: u64, b: u64) -> u64 {
@@ -152,7 +145,6 @@ struct TokenInfo {
     /// The word folded ([`fold`]), as a range of [`Document::folded`].
     folded: (u32, u32),
     case: Case,
-    length_class: u64,
     /// Gazetteer classes of a phrase that starts at this token.
     gaz_begin: u8,
     /// Gazetteer classes of a phrase that covers this token but does not
@@ -387,11 +379,6 @@ impl Document {
                     hash_str(&shape_buf)
                 }
             };
-            let length = if ascii {
-                normal.len()
-            } else {
-                normal.chars().count()
-            };
             let range = (arena.len() as u32, (arena.len() + normal.len()) as u32);
             arena.push_str(normal);
             tokens.push(TokenInfo {
@@ -403,13 +390,6 @@ impl Document {
                     letters.case(normal)
                 } else {
                     case_of(normal)
-                },
-                length_class: match length {
-                    0..=1 => 1,
-                    2 => 2,
-                    3 => 3,
-                    4..=6 => 4,
-                    _ => 5,
                 },
                 gaz_begin: 0,
                 gaz_inside: 0,
@@ -544,16 +524,12 @@ impl Document {
         out.push(feature(WORD, token.lower));
         out.push(feature(CASED, cased_hash(word)));
         out.push(feature(SHAPE, token.shape));
-        shape(word, 4, &mut scratch.shape);
-        out.push(feature(LONG_SHAPE, hash_str(&scratch.shape)));
-        out.push(feature2(WORD_LENGTH, token.length_class, token.shape));
         let folded = &self.folded[token.folded.0 as usize..token.folded.1 as usize];
         let lower_text = digits_to_zero(folded);
         if lower_text.is_ascii() {
             let len = lower_text.len();
-            for n in 1..=4 {
+            for n in 2..=3 {
                 if len > n {
-                    out.push(feature(PREFIX + n as u64 - 1, hash_str(&lower_text[..n])));
                     out.push(feature(
                         SUFFIX + n as u64 - 1,
                         hash_str(&lower_text[len - n..]),
@@ -566,10 +542,8 @@ impl Document {
                 .char_starts
                 .extend(lower_text.char_indices().map(|(at, _)| at));
             let chars = &scratch.char_starts;
-            for n in 1..=4 {
+            for n in 2..=3 {
                 if chars.len() > n {
-                    let prefix = &lower_text[..chars[n]];
-                    out.push(feature(PREFIX + n as u64 - 1, hash_str(prefix)));
                     let suffix = &lower_text[chars[chars.len() - n]..];
                     out.push(feature(SUFFIX + n as u64 - 1, hash_str(suffix)));
                 }
@@ -586,11 +560,6 @@ impl Document {
             feature2(0, shape_at(-1), token.shape),
             shape_at(1),
         ));
-        out.push(feature2(BIGRAM_PREV, lower_at(-1), token.lower));
-        out.push(feature2(BIGRAM_NEXT, token.lower, lower_at(1)));
-        let cased_at = |offset| at(offset).map_or(PADDING, |t| cased_hash(self.word(t)));
-        out.push(feature2(CASED_PREV, cased_at(-1), token.shape));
-        out.push(feature2(NEXT_CASED, token.shape, cased_at(1)));
         out.push(feature2(
             SENTENCE_START,
             u64::from(token.sentence_start),
@@ -622,7 +591,6 @@ impl Document {
             let this = position(begin, inside);
             if this != 0 {
                 out.push(feature2(GAZ_THIS, class, this));
-                out.push(feature2(GAZ_THIS, class | (this << 8), token.shape));
             }
             let prev = position(prev_begin, prev_inside);
             if prev != 0 {
@@ -640,7 +608,6 @@ impl Document {
 /// Buffers reused from token to token.
 #[derive(Default)]
 struct Scratch {
-    shape: String,
     char_starts: Vec<usize>,
 }
 
