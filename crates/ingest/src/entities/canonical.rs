@@ -34,6 +34,7 @@
 //! the form that article gives. [`entity_key`] folds case and accents, for
 //! an index that wants "Erdoğan" and "Erdogan" as one facet value.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::Mention;
@@ -127,11 +128,20 @@ fn union(parent: &mut [usize], into: usize, from: usize) {
 
 /// The display form of a mention: its text with runs of white space made
 /// one space.
-fn display(text: &str, mention: &Mention) -> String {
-    text[mention.start..mention.end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+fn display<'a>(text: &'a str, mention: &Mention) -> Cow<'a, str> {
+    let form = &text[mention.start..mention.end];
+    // Most mentions are written with single spaces already.
+    let mut previous_space = true;
+    let plain = form.chars().all(|c| {
+        let single = c == ' ' && !previous_space;
+        let ok = single || !c.is_whitespace();
+        previous_space = c == ' ';
+        ok
+    }) && !form.ends_with(' ');
+    if plain {
+        return Cow::Borrowed(form);
+    }
+    Cow::Owned(form.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Initials of an organisation's name ("General Motors" → "gm"), without
@@ -160,30 +170,42 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     if mentions.is_empty() {
         return Vec::new();
     }
-    let displays: Vec<String> = mentions.iter().map(|m| display(text, m)).collect();
+    let displays: Vec<Cow<'_, str>> = mentions.iter().map(|m| display(text, m)).collect();
+    // Each distinct form is folded once, and forms that fold alike share
+    // one key: `key_of[m]` is mention m's index into `folded`.
     // "The Times of Israel" is "Times of Israel".
-    let keys: Vec<Vec<String>> = displays
-        .iter()
-        .map(|d| {
-            let mut words = folded_words(d);
-            if words.len() > 1 && words[0] == "the" {
-                words.remove(0);
-            }
-            words
-        })
-        .collect();
+    let mut folded: Vec<Vec<String>> = Vec::new();
+    let mut key_of = Vec::with_capacity(mentions.len());
+    {
+        let mut by_form: HashMap<&str, usize> = HashMap::new();
+        let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
+        for form in &displays {
+            let index = *by_form.entry(form).or_insert_with(|| {
+                let mut words = folded_words(form);
+                if words.len() > 1 && words[0] == "the" {
+                    words.remove(0);
+                }
+                *by_words.entry(words).or_insert_with_key(|words| {
+                    folded.push(words.clone());
+                    folded.len() - 1
+                })
+            });
+            key_of.push(index);
+        }
+    }
+    let keys: Vec<&[String]> = key_of.iter().map(|&k| folded[k].as_slice()).collect();
 
     // Rule 2: one kind per key, by majority (the first mention's on a tie).
-    let mut votes: HashMap<&[String], [usize; 3]> = HashMap::new();
-    for (mention, key) in mentions.iter().zip(&keys) {
-        votes.entry(key.as_slice()).or_default()[mention.kind.index()] += 1;
+    let mut votes = vec![[0usize; 3]; folded.len()];
+    for (mention, &key) in mentions.iter().zip(&key_of) {
+        votes[key][mention.kind.index()] += 1;
     }
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut by_key: HashMap<&[String], usize> = HashMap::new();
+    let mut by_key: Vec<Option<usize>> = vec![None; folded.len()];
     let mut cluster_of = vec![0; mentions.len()];
-    for (i, key) in keys.iter().enumerate() {
-        let index = *by_key.entry(key.as_slice()).or_insert_with(|| {
-            let counts = votes[key.as_slice()];
+    for (i, &key) in key_of.iter().enumerate() {
+        let index = *by_key[key].get_or_insert_with(|| {
+            let counts = votes[key];
             let first_kind = mentions[i].kind;
             let best = (0..3)
                 .max_by_key(|&k| (counts[k], k == first_kind.index()))
@@ -191,7 +213,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             clusters.push(Cluster {
                 kind: EntityKind::ALL[best],
                 mentions: Vec::new(),
-                words: key.clone(),
+                words: folded[key].clone(),
                 alias: None,
             });
             clusters.len() - 1
@@ -267,11 +289,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
         let person_kind = clusters[short].kind == EntityKind::Person;
         let other_name_ok = short_words.len() == 1 && {
             let form = &displays[clusters[short].mentions[0]];
-            let words: Vec<&str> = vec![form.as_str()];
-            let key = words
-                .iter()
-                .map(|w| fold(w).into_owned())
-                .collect::<Vec<_>>();
+            let key = [fold(form).into_owned()];
             !in_lists(&key, COUNTRY | PLACE | ORGANIZATION)
         };
         if person_kind || other_name_ok {
@@ -381,8 +399,8 @@ fn group_kind(members: &[usize], clusters: &[Cluster]) -> EntityKind {
 fn canonical_name(
     members: &[usize],
     clusters: &[Cluster],
-    displays: &[String],
-    keys: &[Vec<String>],
+    displays: &[Cow<'_, str>],
+    keys: &[&[String]],
     kind: EntityKind,
 ) -> String {
     // The longest forms; among them the one written most often, a form in
@@ -395,7 +413,7 @@ fn canonical_name(
     let longest = mentions.iter().map(|&m| keys[m].len()).max().unwrap_or(0);
     let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
     for &m in mentions.iter().filter(|&&m| keys[m].len() == longest) {
-        let entry = counts.entry(displays[m].as_str()).or_insert((0, m));
+        let entry = counts.entry(displays[m].as_ref()).or_insert((0, m));
         entry.0 += 1;
         entry.1 = entry.1.min(m);
     }
