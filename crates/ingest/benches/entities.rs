@@ -1,8 +1,11 @@
-//! Throughput of entity extraction alone, on the bundled corpus.
+//! Throughput of entity extraction alone, on the bundled corpus and on the
+//! BBC corpus.
 //!
-//! The input is every `*.txt` file under the repository's `corpus/`
-//! concatenated (about 200 KB of news), read once at start-up; each
-//! article is extracted on its own, as ingest does. The first call, which
+//! The inputs are every `*.txt` file under the repository's `corpus/`
+//! (about 200 KB of news) and, when `../shared/corpora/bbc` is beside the
+//! repository, its 2,225 articles (5 MB; skipped with a message when
+//! absent), read once at start-up; each article is extracted on its own,
+//! as ingest does. The first call, which
 //! loads the model and name lists, is made before timing and measured
 //! apart (`entities/load` times a fresh parse of the model file).
 //! Run with `cargo bench -p newsdex-ingest --bench entities`.
@@ -45,14 +48,34 @@ fn corpus_articles() -> Vec<String> {
     articles
 }
 
-fn bench_entities(c: &mut Criterion) {
-    let articles = corpus_articles();
+/// The BBC corpus's articles, read as UTF-8 (the few bytes that are not
+/// become U+FFFD), or `None` when the shared corpora are not there.
+fn bbc_articles() -> Option<Vec<String>> {
+    let bbc = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/bbc");
+    let mut files = Vec::new();
+    text_files(&bbc, &mut files);
+    let articles: Vec<String> = files
+        .iter()
+        .filter_map(|file| std::fs::read(file).ok())
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .collect();
+    if articles.is_empty() {
+        eprintln!(
+            "entities/extract_entities/bbc skipped: no BBC articles under {} \
+             (the shared corpora must be beside the repository)",
+            bbc.display()
+        );
+        return None;
+    }
+    Some(articles)
+}
+
+fn bench_extraction(c: &mut Criterion, name: &str, articles: &[String]) {
     let bytes: usize = articles.iter().map(String::len).sum();
-    // Load the model and lists before timing.
-    extract_entities("Isaac Herzog visited Ankara.");
     let mut group = c.benchmark_group("entities");
     group.throughput(Throughput::Bytes(bytes as u64));
-    group.bench_function("extract_entities/corpus", |b| {
+    group.sample_size(10);
+    group.bench_function(name, |b| {
         b.iter(|| {
             articles
                 .iter()
@@ -61,6 +84,15 @@ fn bench_entities(c: &mut Criterion) {
         })
     });
     group.finish();
+}
+
+fn bench_entities(c: &mut Criterion) {
+    // Load the model and lists before timing.
+    extract_entities("Isaac Herzog visited Ankara.");
+    bench_extraction(c, "extract_entities/corpus", &corpus_articles());
+    if let Some(bbc) = bbc_articles() {
+        bench_extraction(c, "extract_entities/bbc", &bbc);
+    }
 
     let model =
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/entities/model.bin"))

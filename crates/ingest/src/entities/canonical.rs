@@ -38,7 +38,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::Mention;
-use super::gazetteer::{COUNTRY, GAZETTEER, ORGANIZATION, PLACE, fold};
+use super::gazetteer::{
+    COUNTRY, GAZETTEER, ORGANIZATION, PHRASE_SEED, PLACE, extend_key, fold, word_key,
+};
 use super::tokenize::tokenize;
 use crate::{Entity, EntityKind};
 
@@ -174,23 +176,31 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // Each distinct form is folded once, and forms that fold alike share
     // one key: `key_of[m]` is mention m's index into `folded`.
     // "The Times of Israel" is "Times of Israel".
+    // `name_keys[m]` is the key of mention m's form as the alias table
+    // keys names ([`super::gazetteer::Gazetteer::alias_of_key`]).
     let mut folded: Vec<Vec<String>> = Vec::new();
     let mut key_of = Vec::with_capacity(mentions.len());
+    let mut name_keys = Vec::with_capacity(mentions.len());
     {
-        let mut by_form: HashMap<&str, usize> = HashMap::new();
+        let mut by_form: HashMap<&str, (usize, u64)> = HashMap::new();
         let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
         for form in &displays {
-            let index = *by_form.entry(form).or_insert_with(|| {
+            let (index, name_key) = *by_form.entry(form).or_insert_with(|| {
                 let mut words = folded_words(form);
+                let name_key = words
+                    .iter()
+                    .fold(PHRASE_SEED, |key, word| extend_key(key, word_key(word)));
                 if words.len() > 1 && words[0] == "the" {
                     words.remove(0);
                 }
-                *by_words.entry(words).or_insert_with_key(|words| {
+                let index = *by_words.entry(words).or_insert_with_key(|words| {
                     folded.push(words.clone());
                     folded.len() - 1
-                })
+                });
+                (index, name_key)
             });
             key_of.push(index);
+            name_keys.push(name_key);
         }
     }
     let keys: Vec<&[String]> = key_of.iter().map(|&k| folded[k].as_slice()).collect();
@@ -226,7 +236,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // Rule 5: the alias table.
     let mut by_alias: HashMap<(EntityKind, String), usize> = HashMap::new();
     for (index, cluster) in clusters.iter_mut().enumerate() {
-        let form = GAZETTEER.name_key(&displays[cluster.mentions[0]]);
+        let form = name_keys[cluster.mentions[0]];
         // Organisation and place are often confused ("the US" tagged as an
         // organisation); the alias table settles it for the names it knows.
         if GAZETTEER.alias_of_key(cluster.kind, form).is_none() {
@@ -352,7 +362,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                 .collect();
             mention_indexes.sort_unstable();
             let kind = group_kind(&members, &clusters);
-            let name = canonical_name(&members, &clusters, &displays, &keys, kind);
+            let name = canonical_name(&members, &clusters, &displays, &keys, &name_keys, kind);
             let first = mention_indexes[0];
             (
                 first,
@@ -401,6 +411,7 @@ fn canonical_name(
     clusters: &[Cluster],
     displays: &[Cow<'_, str>],
     keys: &[&[String]],
+    name_keys: &[u64],
     kind: EntityKind,
 ) -> String {
     // The longest forms; among them the one written most often, a form in
@@ -417,18 +428,17 @@ fn canonical_name(
         entry.0 += 1;
         entry.1 = entry.1.min(m);
     }
-    let form = counts
-        .into_iter()
-        .max_by_key(|&(form, (count, first))| {
-            let mixed_case = form.chars().any(char::is_lowercase);
-            let without_article = !form.starts_with("The ");
-            (mixed_case, without_article, count, std::cmp::Reverse(first))
-        })
-        .map(|(form, _)| form.to_owned())
-        .unwrap_or_default();
-    if let Some(alias) = GAZETTEER.canonical_alias(kind, &form) {
+    let Some((form, (_, first))) = counts.into_iter().max_by_key(|&(form, (count, first))| {
+        let mixed_case = form.chars().any(char::is_lowercase);
+        let without_article = !form.starts_with("The ");
+        (mixed_case, without_article, count, std::cmp::Reverse(first))
+    }) else {
+        return String::new();
+    };
+    if let Some(alias) = GAZETTEER.alias_of_key(kind, name_keys[first]) {
         return alias.to_owned();
     }
+    let form = form.to_owned();
     if let Some(alias) = members.iter().find_map(|&c| clusters[c].alias.clone()) {
         return alias;
     }

@@ -469,7 +469,10 @@ impl Document {
 
         // How each word is written elsewhere in the document, where its case
         // tells something: not first in a sentence, not in a capitals line.
-        let mut seen: KeyMap<u8> = KeyMap::default();
+        let mut seen: KeyMap<u8> = KeyMap::with_capacity_and_hasher(
+            tokens.len() / 4,
+            std::hash::BuildHasherDefault::default(),
+        );
         for token in &tokens {
             if token.sentence_start || sentence_case[token.sentence as usize] != 3 {
                 continue;
@@ -577,7 +580,9 @@ impl Document {
         let (begin, inside) = (token.gaz_begin, token.gaz_inside);
         let (prev_begin, prev_inside) = gaz_at(-1);
         let (next_begin, next_inside) = gaz_at(1);
-        for class in 0..gazetteer::CLASSES {
+        // Most words are in no list, and neither are their neighbours.
+        let any = begin | inside | prev_begin | prev_inside | next_begin | next_inside;
+        for class in (0..gazetteer::CLASSES).filter(|class| any & (1 << class) != 0) {
             let bit = 1u8 << class;
             let class = class as u64;
             let position = |b: u8, i: u8| -> u64 {

@@ -267,20 +267,16 @@ impl Gazetteer {
 
     /// The canonical name of an entity of `kind` called `name`, when the
     /// alias table knows it.
-    pub(crate) fn canonical_alias(&self, kind: EntityKind, name: &str) -> Option<&str> {
+    #[cfg(test)]
+    fn canonical_alias(&self, kind: EntityKind, name: &str) -> Option<&str> {
         self.alias_of_key(kind, name_key(name))
     }
 
-    /// [`Gazetteer::canonical_alias`] of a name given by its
-    /// [`Gazetteer::name_key`].
+    /// The canonical name of an entity of `kind` whose name has the key
+    /// `key` (the fold of its tokens' [`word_key`]s from [`PHRASE_SEED`]),
+    /// when the alias table knows it.
     pub(crate) fn alias_of_key(&self, kind: EntityKind, key: u64) -> Option<&str> {
         self.aliases.get(&(kind, key)).map(String::as_str)
-    }
-
-    /// The key of a name as written: its tokens folded, as the lists'
-    /// phrases are keyed.
-    pub(crate) fn name_key(&self, name: &str) -> u64 {
-        name_key(name)
     }
 
     /// The place a demonym names ("Israeli" → "Israel").
@@ -316,7 +312,7 @@ mod tests {
         assert!(g.lookup(phrase_key(["gaza"])).1, "gaza begins gaza strip");
         assert!(!g.lookup(phrase_key(["ankara"])).1);
         assert_eq!(
-            g.name_key("Gaza  Strip’s"),
+            name_key("Gaza  Strip’s"),
             phrase_key(["gaza", "strip", "'s"])
         );
         let key = phrase_key(["gaza", "strip"]);

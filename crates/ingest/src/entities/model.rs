@@ -245,20 +245,37 @@ impl Model {
 
     #[inline]
     fn slot(&self, key: u64) -> Option<&Slot> {
+        // Both tables are `mask + 1` long, which lets the compiler drop the
+        // bounds checks of the probes.
+        Model::probe(
+            &self.fingerprints[..=self.mask],
+            &self.slots[..=self.mask],
+            self.mask,
+            key,
+        )
+    }
+
+    #[inline]
+    fn probe<'a>(
+        fingerprints: &[u32],
+        slots: &'a [Slot],
+        mask: usize,
+        key: u64,
+    ) -> Option<&'a Slot> {
         let wanted = fingerprint(key);
-        let mut index = (key as usize) & self.mask;
+        let mut index = (key as usize) & mask;
         loop {
-            let found = self.fingerprints[index];
+            let found = fingerprints[index];
             if found == 0 {
                 return None;
             }
             if found == wanted {
-                let slot = &self.slots[index];
+                let slot = &slots[index];
                 if slot.key == key {
                     return Some(slot);
                 }
             }
-            index = (index + 1) & self.mask;
+            index = (index + 1) & mask;
         }
     }
 
@@ -266,8 +283,10 @@ impl Model {
     #[inline]
     pub fn scores(&self, features: &[u64]) -> [f32; NUM_TAGS] {
         let mut sums = [0i32; NUM_TAGS];
+        let fingerprints = &self.fingerprints[..=self.mask];
+        let slots = &self.slots[..=self.mask];
         for &key in features {
-            if let Some(slot) = self.slot(key) {
+            if let Some(slot) = Model::probe(fingerprints, slots, self.mask, key) {
                 for (sum, &weight) in sums.iter_mut().zip(&slot.weights) {
                     *sum += i32::from(weight);
                 }

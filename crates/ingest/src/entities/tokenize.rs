@@ -155,8 +155,8 @@ fn word_end(text: &str, start: usize) -> usize {
 /// `.`, `!` or `?` (and any closing quotes or brackets) when the next token
 /// does not start with a lower-case letter.
 pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<bool>) {
-    let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut starts = Vec::with_capacity(text.len() / 5);
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+    let mut starts = Vec::with_capacity(text.len() / 4 + 1);
     let mut at = 0;
     let mut line_break = true;
     let mut after_stop = false;
