@@ -158,11 +158,14 @@ fn initials(words: &[String]) -> String {
 }
 
 fn is_acronym(display: &str) -> bool {
-    let letters: Vec<char> = display.chars().filter(|c| *c != '.').collect();
-    letters.len() >= 2
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    let mut letters = 0;
+    for c in display.chars().filter(|c| *c != '.') {
+        if !(c.is_uppercase() || c.is_ascii_digit()) {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
 }
 
 /// Groups mentions into entities and names them.
