@@ -12,6 +12,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: ingest makes many short-lived
+/// strings and vectors per article, and the system allocator was about a
+/// tenth of indexing's CPU time.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit codes, like grep's.
 pub(crate) mod exit {
     /// Something was found, or the command did all it was asked.

@@ -8,9 +8,15 @@
 //! as ingest does. The first call, which
 //! loads the model and name lists, is made before timing and measured
 //! apart (`entities/load` times a fresh parse of the model file).
-//! Run with `cargo bench -p newsdex-ingest --bench entities`.
+//! Run with `cargo bench -p newsdex-ingest --bench entities`. Like the
+//! `newsdex` binary, the bench allocates with mimalloc.
 
 use std::path::{Path, PathBuf};
+
+/// The allocator the `newsdex` binary uses, so that the bench measures
+/// extraction as the tool runs it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use newsdex_ingest::entity_training::Model;

@@ -9,6 +9,10 @@
 
 use std::path::{Path, PathBuf};
 
+/// The allocator the `newsdex` binary uses.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn text_files(dir: &Path, found: &mut Vec<PathBuf>) -> std::io::Result<()> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|entry| entry.ok().map(|entry| entry.path()))
