@@ -252,7 +252,13 @@ impl NewsIndex {
                                 reason,
                             });
                         }
-                        writer.delete_term(Term::from_field_text(self.fields.path, &file.key));
+                        // A file the index has no article of needs no delete:
+                        // each delete is looked up in every segment at the
+                        // next commit, which on a first run over a large
+                        // corpus is work and memory for nothing.
+                        if previous.is_some() {
+                            writer.delete_term(Term::from_field_text(self.fields.path, &file.key));
+                        }
                         match previous {
                             Some(previous) => {
                                 summary.updated += articles.len().min(previous.articles);
