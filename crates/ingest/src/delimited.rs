@@ -51,10 +51,11 @@ struct Fit {
 }
 
 /// The dialect of `text` if it is a table. Without a hint the evidence must
-/// be strong: at least two tab-separated records, or three with commas,
-/// semicolons or bars that are quoted or under a header line, all with the
-/// same number of fields. With `hinted` (a `.csv` or `.tsv` name), one
-/// record of two fields or more will do.
+/// be strong: the first lines hold the delimiter as a separator, not as
+/// punctuation ([`may_be_table`]), and there are at least two tab-separated
+/// records, or three with commas, semicolons or bars that are quoted or
+/// under a header line, all with the same number of fields. With `hinted`
+/// (a `.csv` or `.tsv` name), one record of two fields or more will do.
 pub(crate) fn sniff_dialect(text: &str, hinted: bool) -> Option<Dialect> {
     let mut sample = prefix(text, SNIFF_BYTES);
     let truncated = sample.len() < text.len();
@@ -63,7 +64,7 @@ pub(crate) fn sniff_dialect(text: &str, hinted: bool) -> Option<Dialect> {
     }
     let mut best: Option<Fit> = None;
     for delimiter in [b'\t', b',', b';', b'|'] {
-        if !sample.as_bytes().contains(&delimiter) {
+        if !sample.as_bytes().contains(&delimiter) || !(hinted || may_be_table(sample, delimiter)) {
             continue;
         }
         for quote in [Some(b'"'), Some(b'\''), None] {
@@ -84,6 +85,63 @@ pub(crate) fn sniff_dialect(text: &str, hinted: bool) -> Option<Dialect> {
         }
     }
     best.map(|fit| fit.dialect)
+}
+
+/// How many non-blank lines [`may_be_table`] looks through.
+const GLANCE_LINES: usize = 20;
+
+/// Whether the start of `sample` could be rows separated by `delimiter`, told
+/// without a csv reader: the first non-blank line and another of the next
+/// few hold the delimiter as a separator ([`separates`]). A table's header
+/// or first row always does; prose almost never, as its commas and
+/// semicolons are punctuation. This spares plain text the readers that
+/// [`fit`] builds, and keeps an article whose paragraphs happen to hold as
+/// many commas each, under a headline with one ("Argentina, Venezuela sign
+/// oil deal"), from being taken for a table.
+fn may_be_table(sample: &str, delimiter: u8) -> bool {
+    let mut lines = sample
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .take(GLANCE_LINES);
+    lines
+        .next()
+        .is_some_and(|first| separates(first, delimiter))
+        && lines.any(|line| separates(line, delimiter))
+}
+
+/// Whether `line` holds `delimiter` where it separates fields rather than
+/// punctuates prose. A tab separates anywhere but in the indent. A comma,
+/// semicolon or bar separates unless it ends the line (wrapped prose), is
+/// followed by a space (`Argentina, Venezuela`), by a closing quote and a
+/// space (`"Sorry," he said`), or is a comma grouping thousands (`5,000m`).
+fn separates(line: &str, delimiter: u8) -> bool {
+    if delimiter == b'\t' {
+        return line.trim_start().contains('\t');
+    }
+    let bytes = line.as_bytes();
+    bytes.iter().enumerate().any(|(at, &byte)| {
+        if byte != delimiter {
+            return false;
+        }
+        let mut after = line[at + 1..].chars();
+        let Some(next) = after.next() else {
+            return false;
+        };
+        if next.is_whitespace() {
+            return false;
+        }
+        let closes_quote = matches!(next, '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{BB}' | ')');
+        if closes_quote && after.next().is_none_or(char::is_whitespace) {
+            return false;
+        }
+        let groups_thousands = delimiter == b','
+            && at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.len() >= at + 4
+            && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
+            && !bytes.get(at + 4).is_some_and(u8::is_ascii_digit);
+        !groups_thousands
+    })
 }
 
 fn acceptable(fit: &Fit, hinted: bool) -> bool {
@@ -672,6 +730,30 @@ mod tests {
         );
         let indented = "Title\n\n\tFirst paragraph.\n\tSecond paragraph.\n\tThird.\n";
         assert_eq!(sniff_dialect(indented, false), None);
+        let prose = "Argentina, Venezuela sign deal\n\nThe pact, signed today.\n\nIt covers oil, they said.\n\n\
+                     More talks follow, in May.\n";
+        assert_eq!(sniff_dialect(prose, false), None);
+    }
+
+    #[test]
+    fn tells_separators_from_punctuation() {
+        assert!(separates("title,description,date", b','));
+        assert!(separates("\"3\",\"Fears for pension\"", b','));
+        assert!(separates("Sport;'Ein Text.'", b';'));
+        assert!(separates("a,,", b','));
+        assert!(separates("year,count", b','));
+        assert!(separates("2001,5", b','));
+        assert!(separates("id\theadline", b'\t'));
+        assert!(!separates("Argentina, Venezuela sign deal", b','));
+        assert!(!separates("Holmes wins 5,000m title", b','));
+        assert!(!separates(
+            "\"Sorry,\" said the minister; then he left",
+            b','
+        ));
+        assert!(!separates("\u{201C}Sorry,\u{201D} he said", b','));
+        assert!(!separates("a line of prose wrapped after a comma,", b','));
+        assert!(!separates("\tan indented paragraph", b'\t'));
+        assert!(!separates("no delimiter here", b'|'));
     }
 
     #[test]

@@ -13,7 +13,8 @@
 //!    line does (JSON Lines), is JSON.
 //! 3. Records with the same number of fields on every line, separated by
 //!    tabs, or by commas, semicolons or bars with quoted fields or a header
-//!    line, are CSV.
+//!    line, are CSV; commas and semicolons that only punctuate prose (each
+//!    followed by a space) do not make a table.
 //! 4. Everything else is plain text, except that a `.csv`/`.tsv`, `.json`
 //!    or `.html` name makes the reader of that format try first.
 

@@ -638,6 +638,33 @@ fn formats_detected_from_content_not_extension() {
     assert_eq!(prepare(b"Plain text.\n").format, Format::Text);
 }
 
+/// Prose whose every line splits into two comma fields under a headline
+/// with a comma once passed for a headed table: each paragraph became an
+/// article, or the file was skipped as not news.
+#[test]
+fn formats_prose_with_a_comma_in_every_line_is_text() {
+    let articles = [
+        "Argentina, Venezuela sign oil deal\n\n\
+         Argentina and Venezuela have signed an energy pact, officials in Buenos Aires said on Wednesday.\n\n\
+         Under the agreement, Venezuela will ship fuel oil to Argentina in return for beef and farm machinery.\n\n\
+         The deal was signed in Caracas by President Nestor Kirchner and his host, Hugo Chavez.\n\n\
+         Analysts said the pact was part of a wider drive to bind the economies of South America together, with \
+         more deals due next year.\n",
+        "Holmes wins 5,000m title in Birmingham\n\n\
+         Kelly Holmes won the 5,000m at the indoor championships in Birmingham on Sunday.\n\n\
+         \"I am delighted,\" said the double Olympic champion after the race.\n\n\
+         She led from the bell and beat Jo Pavey by two seconds, with Hayley Tullett third.\n\n\
+         Holmes will now decide whether to run in the European Indoor Championships in Madrid, her coach said.\n",
+    ];
+    for text in articles {
+        assert_eq!(prepare(text.as_bytes()).format, Format::Text, "{text}");
+        let article = only(ingest_named(text.as_bytes(), "article.txt"));
+        assert_eq!(article.format, Format::Text);
+        assert_eq!(article.title.as_deref(), text.lines().next());
+        assert!(article.text.contains("said"), "{article:#?}");
+    }
+}
+
 #[test]
 fn formats_extension_decides_when_content_is_plain() {
     // Two rows are too few to call a table from content alone; `.csv` says it is one.
