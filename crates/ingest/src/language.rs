@@ -5,8 +5,11 @@
 //! (`<html lang>`, a JSON `language` field) is used when the text is too
 //! short or too mixed to tell.
 
-/// How much of the body the detector reads; more does not make it better.
-const SAMPLE_BYTES: usize = 4_000;
+/// How much of the body the detector reads. More does not make it better
+/// and costs time in proportion: on the BBC, 10kGNAD, AG News and PolNeAR
+/// articles 2,000 bytes give the language 4,000 gave to every article, while
+/// 1,500 leave a few English ones undecided.
+const SAMPLE_BYTES: usize = 2_000;
 
 /// The ISO 639-1 code of the language of `title` and `text`, or `declared`
 /// (any language tag: `de-AT`, `en_US`, `eng`) when detection is unsure.
