@@ -12,7 +12,7 @@ use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 use newsdex_ingest::{Article, Entity, EntityKind, Quote, SpeakerResolution};
 
 use crate::news_index::NewsIndex;
-use crate::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_SECTION, SCHEMA_VERSION};
+use crate::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_SECTION, SCHEMA_VERSION, StemmedFields};
 use crate::update::{parse_published_day, stored_text};
 use crate::{Error, Result};
 
@@ -450,24 +450,45 @@ impl NewsIndex {
     }
 
     pub(crate) fn query_parser(&self) -> QueryParser {
+        let stemmed = self.stemmed_in_use();
         let mut default_fields = vec![self.fields.title, self.fields.body];
-        for stemmed in &self.fields.stemmed {
+        for stemmed in &stemmed {
             default_fields.extend([stemmed.title, stemmed.body]);
         }
         let mut parser = QueryParser::for_index(&self.index, default_fields);
         parser.set_conjunction_by_default();
         parser.set_field_boost(self.fields.title, 2.0);
-        for stemmed in &self.fields.stemmed {
+        for stemmed in &stemmed {
             parser.set_field_boost(stemmed.title, 2.0);
         }
         parser
+    }
+
+    /// The stemmed fields of the languages the index has articles in. A
+    /// word without a field is looked for in these only, not in all
+    /// nineteen languages' fields, most of them empty, each of which
+    /// costs a term lookup per word and segment. A language whose count
+    /// cannot be read is kept.
+    fn stemmed_in_use(&self) -> Vec<StemmedFields> {
+        let searcher = self.reader.searcher();
+        self.fields
+            .stemmed
+            .iter()
+            .copied()
+            .filter(|stemmed| {
+                let term = Term::from_field_text(self.fields.language, stemmed.code);
+                searcher
+                    .doc_freq(&term)
+                    .map_or(true, |articles| articles > 0)
+            })
+            .collect()
     }
 
     /// Parses queries over quoted words: a word without a field is looked
     /// for in the quote only, not in its article's headline.
     pub(crate) fn quote_parser(&self) -> QueryParser {
         let mut default_fields = vec![self.fields.body];
-        default_fields.extend(self.fields.stemmed.iter().map(|stemmed| stemmed.body));
+        default_fields.extend(self.stemmed_in_use().iter().map(|stemmed| stemmed.body));
         let mut parser = QueryParser::for_index(&self.index, default_fields);
         parser.set_conjunction_by_default();
         parser
