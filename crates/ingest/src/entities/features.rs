@@ -139,10 +139,11 @@ struct TokenInfo {
     lower: u64,
     shape: u64,
     /// The word with ASCII quotes and dashes, as a range of
-    /// [`Document::normalized`]: the features only a scored token needs
-    /// (affixes, long shape, exact form) are made from it when needed.
+    /// [`Document::words`]: the features only a scored token needs
+    /// (suffixes, exact form) are made from it when needed.
     normalized: (u32, u32),
-    /// The word folded ([`fold`]), as a range of [`Document::folded`].
+    /// The word folded ([`fold`]), as a range of [`Document::words`]: the
+    /// same range as `normalized` for a plain word without capitals.
     folded: (u32, u32),
     case: Case,
     /// Gazetteer classes of a phrase that starts at this token.
@@ -161,10 +162,9 @@ struct TokenInfo {
 #[derive(Debug, Clone)]
 pub struct Document {
     tokens: Vec<TokenInfo>,
-    /// The words with ASCII quotes and dashes, one after the other.
-    normalized: String,
-    /// The folded words, one after the other.
-    folded: String,
+    /// The words with ASCII quotes and dashes, and their folded forms
+    /// where they differ, one after the other.
+    words: String,
     /// Token index ranges of the sentences.
     sentences: Vec<(usize, usize)>,
     /// How the words of each sentence are capitalised, as a feature value.
@@ -246,6 +246,7 @@ struct Letters {
     upper: bool,
     lower: bool,
     alphanumeric: bool,
+    digit: bool,
     /// Any byte but an ASCII letter.
     other: bool,
 }
@@ -270,6 +271,7 @@ impl Letters {
                 b'A'..=b'Z' => letters.upper = true,
                 b'0'..=b'9' => {
                     letters.alphanumeric = true;
+                    letters.digit = true;
                     letters.other = true;
                 }
                 b'`' => {
@@ -322,8 +324,7 @@ impl Document {
         let mut shape_buf = String::new();
         let mut word_keys = Vec::with_capacity(words.len());
         let total: usize = words.iter().map(|w| w.as_ref().len()).sum();
-        let mut arena = String::with_capacity(total);
-        let mut folded_arena = String::with_capacity(total + total / 8);
+        let mut arena = String::with_capacity(total + total / 2);
         let mut sentence_start_index = 0;
         let lower_shape = hash_str("x");
         let capitalized_shape = hash_str("Xx");
@@ -358,17 +359,27 @@ impl Document {
                 &normalized
             };
             let ascii = normal.is_ascii();
-            let folded_start = folded_arena.len();
-            if ascii {
-                folded_arena.push_str(normal);
-                if !plain || letters.upper {
-                    folded_arena[folded_start..].make_ascii_lowercase();
-                }
+            let range = (arena.len() as u32, (arena.len() + normal.len()) as u32);
+            arena.push_str(normal);
+            // A plain word without capitals is its own folded form.
+            let folded_range = if plain && !letters.upper {
+                range
             } else {
-                folded_arena.push_str(&fold(normal));
-            }
-            let folded_range = (folded_start as u32, folded_arena.len() as u32);
-            let lower = gazetteer::word_key(&folded_arena[folded_start..]);
+                let start = arena.len();
+                if ascii {
+                    arena.push_str(normal);
+                    arena[start..].make_ascii_lowercase();
+                } else {
+                    arena.push_str(&fold(normal));
+                }
+                (start as u32, arena.len() as u32)
+            };
+            let folded = &arena[folded_range.0 as usize..folded_range.1 as usize];
+            let lower = if plain && !letters.digit {
+                gazetteer::word_key_without_digits(folded)
+            } else {
+                gazetteer::word_key(folded)
+            };
             word_keys.push(lower);
             // The commonest shapes, "x" and "Xx", without building them.
             let short_shape = match (plain, letters.simple_shape(normal)) {
@@ -379,8 +390,6 @@ impl Document {
                     hash_str(&shape_buf)
                 }
             };
-            let range = (arena.len() as u32, (arena.len() + normal.len()) as u32);
-            arena.push_str(normal);
             tokens.push(TokenInfo {
                 lower,
                 shape: short_shape,
@@ -488,8 +497,7 @@ impl Document {
         Document {
             tokens,
             doc_cases: seen,
-            normalized: arena,
-            folded: folded_arena,
+            words: arena,
             sentences,
             sentence_case,
         }
@@ -507,7 +515,7 @@ impl Document {
 
     /// The word of a token, quotes and dashes made ASCII.
     fn word(&self, token: &TokenInfo) -> &str {
-        &self.normalized[token.normalized.0 as usize..token.normalized.1 as usize]
+        &self.words[token.normalized.0 as usize..token.normalized.1 as usize]
     }
 
     /// The features of token `i` that do not depend on the tags chosen.
@@ -527,7 +535,7 @@ impl Document {
         out.push(feature(WORD, token.lower));
         out.push(feature(CASED, cased_hash(word)));
         out.push(feature(SHAPE, token.shape));
-        let folded = &self.folded[token.folded.0 as usize..token.folded.1 as usize];
+        let folded = &self.words[token.folded.0 as usize..token.folded.1 as usize];
         let lower_text = digits_to_zero(folded);
         if lower_text.is_ascii() {
             let len = lower_text.len();

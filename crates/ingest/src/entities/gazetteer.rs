@@ -100,6 +100,13 @@ pub(crate) fn word_key(folded: &str) -> u64 {
     }
 }
 
+/// [`word_key`] of a folded word without digits, which needs no scan for
+/// them.
+pub(crate) fn word_key_without_digits(folded: &str) -> u64 {
+    debug_assert!(!folded.bytes().any(|b| b.is_ascii_digit()));
+    xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
+}
+
 /// A hasher for keys that are already well-mixed 64-bit hashes.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct KeyHasher(u64);
