@@ -239,22 +239,22 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // Rule 5: the alias table.
     let mut by_alias: HashMap<(EntityKind, String), usize> = HashMap::new();
     for (index, cluster) in clusters.iter_mut().enumerate() {
-        let form = name_keys[cluster.mentions[0]];
+        let form_key = name_keys[cluster.mentions[0]];
         // Organisation and place are often confused ("the US" tagged as an
         // organisation); the alias table settles it for the names it knows.
-        if GAZETTEER.alias_of_key(cluster.kind, form).is_none() {
+        if GAZETTEER.alias_of_key(cluster.kind, form_key).is_none() {
             let other = match cluster.kind {
                 EntityKind::Organization => Some(EntityKind::Place),
                 EntityKind::Place => Some(EntityKind::Organization),
                 EntityKind::Person => None,
             };
             if let Some(other) = other
-                && GAZETTEER.alias_of_key(other, form).is_some()
+                && GAZETTEER.alias_of_key(other, form_key).is_some()
             {
                 cluster.kind = other;
             }
         }
-        if let Some(canonical) = GAZETTEER.alias_of_key(cluster.kind, form) {
+        if let Some(canonical) = GAZETTEER.alias_of_key(cluster.kind, form_key) {
             cluster.alias = Some(canonical.to_owned());
             let key = (cluster.kind, entity_key(canonical));
             match by_alias.get(&key) {
