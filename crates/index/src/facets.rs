@@ -216,7 +216,7 @@ impl NewsIndex {
         limit: usize,
     ) -> Result<Vec<SpeakerCount>> {
         let searcher = self.reader.searcher();
-        let parser = self.quote_parser();
+        let parser = self.quote_parser(&self.stemmed_in_use(&searcher));
         let user_query = parse_or_all(&parser, query)?;
         let query = self.filtered_query(&parser, user_query, KIND_QUOTE, None, filters)?;
         let documents: Vec<DocAddress> = searcher
@@ -283,7 +283,7 @@ impl NewsIndex {
         query: &str,
         filters: &Filters,
     ) -> Result<Vec<DocAddress>> {
-        let parser = self.query_parser();
+        let parser = self.query_parser(&self.stemmed_in_use(searcher));
         let user_query = parse_or_all(&parser, query)?;
         let query = self.filtered_query(&parser, user_query, KIND_ARTICLE, None, filters)?;
         Ok(searcher

@@ -250,7 +250,8 @@ impl NewsIndex {
     /// `published`, `id` and `path`.
     pub fn search(&self, query_text: &str, options: &SearchOptions) -> Result<SearchResults> {
         let searcher = self.reader.searcher();
-        let parser = self.query_parser();
+        let stemmed = self.stemmed_in_use(&searcher);
+        let parser = self.query_parser(&stemmed);
         let user_query = parse(&parser, query_text)?;
         let kind = if options.section.is_some() {
             KIND_SECTION
@@ -273,7 +274,7 @@ impl NewsIndex {
         )?;
         // The query again, on the quoted words only, to find the quote of
         // each hit that matches it.
-        let quote_parser = self.quote_parser();
+        let quote_parser = self.quote_parser(&stemmed);
         let quote_query = parse(&quote_parser, query_text)?;
         let mut quote_snippets =
             SnippetGenerator::create(&searcher, &*quote_query, self.fields.body)?;
@@ -449,16 +450,17 @@ impl NewsIndex {
         Ok(BooleanQuery::new(clauses))
     }
 
-    pub(crate) fn query_parser(&self) -> QueryParser {
-        let stemmed = self.stemmed_in_use();
+    /// Parses queries over articles and sections: a word without a field is
+    /// looked for in the title and body, also in the `stemmed` languages'.
+    pub(crate) fn query_parser(&self, stemmed: &[StemmedFields]) -> QueryParser {
         let mut default_fields = vec![self.fields.title, self.fields.body];
-        for stemmed in &stemmed {
+        for stemmed in stemmed {
             default_fields.extend([stemmed.title, stemmed.body]);
         }
         let mut parser = QueryParser::for_index(&self.index, default_fields);
         parser.set_conjunction_by_default();
         parser.set_field_boost(self.fields.title, 2.0);
-        for stemmed in &stemmed {
+        for stemmed in stemmed {
             parser.set_field_boost(stemmed.title, 2.0);
         }
         parser
@@ -469,8 +471,7 @@ impl NewsIndex {
     /// nineteen languages' fields, most of them empty, each of which
     /// costs a term lookup per word and segment. A language whose count
     /// cannot be read is kept.
-    fn stemmed_in_use(&self) -> Vec<StemmedFields> {
-        let searcher = self.reader.searcher();
+    pub(crate) fn stemmed_in_use(&self, searcher: &Searcher) -> Vec<StemmedFields> {
         self.fields
             .stemmed
             .iter()
@@ -486,9 +487,9 @@ impl NewsIndex {
 
     /// Parses queries over quoted words: a word without a field is looked
     /// for in the quote only, not in its article's headline.
-    pub(crate) fn quote_parser(&self) -> QueryParser {
+    pub(crate) fn quote_parser(&self, stemmed: &[StemmedFields]) -> QueryParser {
         let mut default_fields = vec![self.fields.body];
-        default_fields.extend(self.stemmed_in_use().iter().map(|stemmed| stemmed.body));
+        default_fields.extend(stemmed.iter().map(|stemmed| stemmed.body));
         let mut parser = QueryParser::for_index(&self.index, default_fields);
         parser.set_conjunction_by_default();
         parser
@@ -498,7 +499,7 @@ impl NewsIndex {
     /// `*`), with their speakers and articles.
     pub fn quotes(&self, query_text: &str, options: &QuoteOptions) -> Result<QuoteResults> {
         let searcher = self.reader.searcher();
-        let parser = self.quote_parser();
+        let parser = self.quote_parser(&self.stemmed_in_use(&searcher));
         let user_query = parse_or_all(&parser, query_text)?;
         let query = self.filtered_query(
             &parser,
