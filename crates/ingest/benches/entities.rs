@@ -38,14 +38,21 @@ fn text_files(dir: &Path, found: &mut Vec<PathBuf>) {
     }
 }
 
+/// The `*.txt` files under `dir`, read as UTF-8 (the few bytes that are
+/// not become U+FFFD).
+fn articles_under(dir: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    text_files(dir, &mut files);
+    files
+        .iter()
+        .filter_map(|file| std::fs::read(file).ok())
+        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+        .collect()
+}
+
 fn corpus_articles() -> Vec<String> {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-    let mut files = Vec::new();
-    text_files(&corpus, &mut files);
-    let articles: Vec<String> = files
-        .iter()
-        .filter_map(|file| std::fs::read_to_string(file).ok())
-        .collect();
+    let articles = articles_under(&corpus);
     assert!(
         !articles.is_empty(),
         "no .txt files under {}: the bench needs the repository's corpus/",
@@ -54,17 +61,11 @@ fn corpus_articles() -> Vec<String> {
     articles
 }
 
-/// The BBC corpus's articles, read as UTF-8 (the few bytes that are not
-/// become U+FFFD), or `None` when the shared corpora are not there.
+/// The BBC corpus's articles, or `None` when the shared corpora are not
+/// there.
 fn bbc_articles() -> Option<Vec<String>> {
     let bbc = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/bbc");
-    let mut files = Vec::new();
-    text_files(&bbc, &mut files);
-    let articles: Vec<String> = files
-        .iter()
-        .filter_map(|file| std::fs::read(file).ok())
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .collect();
+    let articles = articles_under(&bbc);
     if articles.is_empty() {
         eprintln!(
             "entities/extract_entities/bbc skipped: no BBC articles under {} \
