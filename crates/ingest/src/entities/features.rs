@@ -245,7 +245,6 @@ struct Letters {
     backtick: bool,
     upper: bool,
     lower: bool,
-    alphanumeric: bool,
     digit: bool,
     /// Any byte but an ASCII letter.
     other: bool,
@@ -270,7 +269,6 @@ impl Letters {
                 b'a'..=b'z' => letters.lower = true,
                 b'A'..=b'Z' => letters.upper = true,
                 b'0'..=b'9' => {
-                    letters.alphanumeric = true;
                     letters.digit = true;
                     letters.other = true;
                 }
@@ -285,8 +283,12 @@ impl Letters {
                 _ => letters.other = true,
             }
         }
-        letters.alphanumeric |= letters.lower || letters.upper;
         letters
+    }
+
+    /// Whether the word has an ASCII letter or digit.
+    fn alphanumeric(&self) -> bool {
+        self.lower || self.upper || self.digit
     }
 
     /// [`case_of`] for an ASCII word.
@@ -344,7 +346,7 @@ impl Document {
             let letters = Letters::of(word);
             let first_word = !word_seen
                 && if letters.ascii {
-                    letters.alphanumeric
+                    letters.alphanumeric()
                 } else {
                     word.chars().any(char::is_alphanumeric)
                 };
@@ -358,7 +360,7 @@ impl Document {
                 normalize_punctuation(word, &mut normalized);
                 &normalized
             };
-            let ascii = normal.is_ascii();
+            let ascii = plain || normal.is_ascii();
             let range = (arena.len() as u32, (arena.len() + normal.len()) as u32);
             arena.push_str(normal);
             // A plain word without capitals is its own folded form.
@@ -775,7 +777,7 @@ mod tests {
                     "{word}"
                 );
                 assert_eq!(
-                    letters.alphanumeric,
+                    letters.alphanumeric(),
                     word.chars().any(char::is_alphanumeric),
                     "{word}"
                 );
