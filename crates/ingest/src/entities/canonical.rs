@@ -37,6 +37,14 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
+/// The maps of one article's grouping: short-lived and keyed by short
+/// strings, so a fast fixed hash (the order of a map is never output).
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
+
+fn with_capacity<K, V>(capacity: usize) -> Map<K, V> {
+    Map::with_capacity_and_hasher(capacity, Default::default())
+}
+
 use super::Mention;
 use super::gazetteer::{
     COUNTRY, GAZETTEER, ORGANIZATION, PHRASE_SEED, PLACE, extend_key, fold, word_key,
@@ -185,8 +193,8 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let mut key_of = Vec::with_capacity(mentions.len());
     let mut name_keys = Vec::with_capacity(mentions.len());
     {
-        let mut by_form: HashMap<&str, (usize, u64)> = HashMap::new();
-        let mut by_words: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut by_form: Map<&str, (usize, u64)> = with_capacity(mentions.len());
+        let mut by_words: Map<Vec<String>, usize> = with_capacity(mentions.len());
         for form in &displays {
             let (index, name_key) = *by_form.entry(form).or_insert_with(|| {
                 let mut words = folded_words(form);
@@ -237,7 +245,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let mut parent: Vec<usize> = (0..clusters.len()).collect();
 
     // Rule 5: the alias table.
-    let mut by_alias: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut by_alias: Map<(EntityKind, String), usize> = Map::default();
     for (index, cluster) in clusters.iter_mut().enumerate() {
         let form_key = name_keys[cluster.mentions[0]];
         // Organisation and place are often confused ("the US" tagged as an
@@ -351,7 +359,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     }
 
     // Gather the groups and name them.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut groups: Map<usize, Vec<usize>> = with_capacity(clusters.len());
     for index in 0..clusters.len() {
         let root = find(&mut parent, index);
         groups.entry(root).or_default().push(index);
@@ -425,7 +433,7 @@ fn canonical_name(
         .flat_map(|&c| clusters[c].mentions.iter().copied())
         .collect();
     let longest = mentions.iter().map(|&m| keys[m].len()).max().unwrap_or(0);
-    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut counts: Map<&str, (usize, usize)> = with_capacity(mentions.len());
     for &m in mentions.iter().filter(|&&m| keys[m].len() == longest) {
         let entry = counts.entry(displays[m].as_ref()).or_insert((0, m));
         entry.0 += 1;

@@ -318,6 +318,31 @@ mod tests {
     }
 
     #[test]
+    fn finds_every_feature_of_a_crowded_table() {
+        // Keys that share their low bits collide on the same home slot.
+        let key_of = |i: u64| (i % 7) | (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) << 3);
+        let features: Vec<(u64, [i16; NUM_TAGS])> = (1..=3000u64)
+            .map(|i| {
+                let mut weights = [0; NUM_TAGS];
+                weights[(i as usize) % NUM_TAGS] = i as i16;
+                (key_of(i), weights)
+            })
+            .collect();
+        let model = Model::from_quantised(features.clone(), 1.0);
+        assert_eq!(model.len(), features.len());
+        for (key, weights) in &features {
+            assert_eq!(
+                model.weights(*key),
+                Some(weights.map(f32::from)),
+                "key {key:x}"
+            );
+        }
+        for i in 3001..4000u64 {
+            assert_eq!(model.weights(key_of(i)), None);
+        }
+    }
+
+    #[test]
     fn rejects_bad_files() {
         assert!(Model::from_bytes(b"").is_err());
         assert!(Model::from_bytes(b"NDXNER01\x09\0\0\0").is_err());
