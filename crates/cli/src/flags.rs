@@ -252,7 +252,8 @@ pub struct IndexArgs {
     #[command(flatten)]
     pub read: ReadArgs,
 
-    /// The index writer's memory budget, in megabytes.
+    /// The index writer's memory budget, in megabytes: what it buffers
+    /// before writing a segment, and the most one merge of segments reads.
     #[arg(long, default_value_t = 200, value_name = "MB")]
     pub memory: usize,
 

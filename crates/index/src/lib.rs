@@ -39,6 +39,6 @@ pub use search::{
     QuoteResults, SearchOptions, SearchResults, Snippet, SortOrder,
 };
 pub use update::{
-    FailedFile, NEWS_FILE_EXTENSIONS, NewsFile, NewsFiles, NoProgress, Progress, UpdateOptions,
-    UpdateSummary, find_news_files,
+    FailedFile, KEPT_WARNINGS, NEWS_FILE_EXTENSIONS, NewsFile, NewsFiles, NoProgress, Progress,
+    UpdateOptions, UpdateSummary, find_news_files,
 };

@@ -4,7 +4,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
-use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
+use tantivy::index::{SegmentComponent, SegmentMeta};
+use tantivy::indexer::{IndexWriterOptions, MergeCandidate, MergePolicy, NoMergePolicy};
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{
     Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError,
@@ -37,6 +38,75 @@ impl Default for WriterOptions {
             memory_budget: 200_000_000,
             threads: 0,
         }
+    }
+}
+
+/// Merges the smallest segments together while their files add up to at
+/// most `max_bytes`, one merge at a time.
+///
+/// A merge maps the files of the segments it reads into memory, where they
+/// count in the process's resident memory; tantivy's default policy would
+/// in the end merge a whole corpus into one segment, and so map all of it
+/// (2.4 GB resident for a 1 GB corpus). Bounded this way, a large corpus
+/// ends in segments of at most about `max_bytes` each, and a run that adds
+/// a few files merges them into the smallest segments only. A segment with
+/// many deleted documents is rewritten on its own.
+#[derive(Debug)]
+struct BoundedMergePolicy {
+    /// Where the segments' files are; an index in RAM is measured by
+    /// document counts instead, at 1 KB a document.
+    dir: Option<PathBuf>,
+    max_bytes: u64,
+}
+
+impl BoundedMergePolicy {
+    fn bytes(&self, segment: &SegmentMeta) -> u64 {
+        let Some(dir) = &self.dir else {
+            return u64::from(segment.max_doc()) * 1_000;
+        };
+        [
+            SegmentComponent::Postings,
+            SegmentComponent::Positions,
+            SegmentComponent::FastFields,
+            SegmentComponent::FieldNorms,
+            SegmentComponent::Terms,
+            SegmentComponent::Store,
+            SegmentComponent::Delete,
+        ]
+        .into_iter()
+        .filter_map(|component| fs::metadata(dir.join(segment.relative_path(component))).ok())
+        .map(|metadata| metadata.len())
+        .sum()
+    }
+}
+
+impl MergePolicy for BoundedMergePolicy {
+    fn compute_merge_candidates(&self, segments: &[SegmentMeta]) -> Vec<MergeCandidate> {
+        // A segment that is a third deleted (files indexed again) is
+        // rewritten without its dead documents, even alone.
+        if let Some(segment) = segments.iter().find(|segment| {
+            u64::from(segment.num_deleted_docs()) * 3 > u64::from(segment.max_doc())
+        }) {
+            return vec![MergeCandidate(vec![segment.id()])];
+        }
+        let mut sized: Vec<(u64, &SegmentMeta)> = segments
+            .iter()
+            .map(|segment| (self.bytes(segment), segment))
+            .collect();
+        sized.sort_by_key(|(bytes, _)| *bytes);
+        let mut total = 0;
+        let mut chosen = Vec::new();
+        for (bytes, segment) in sized {
+            if total + bytes > self.max_bytes {
+                break;
+            }
+            total += bytes;
+            chosen.push(segment.id());
+        }
+        if chosen.len() < 2 {
+            return Vec::new();
+        }
+        vec![MergeCandidate(chosen)]
     }
 }
 
@@ -154,7 +224,14 @@ impl NewsIndex {
         };
         // tantivy wants at least 15 MB per thread.
         let memory_budget = options.memory_budget.max(threads * 15_000_000);
-        match self.index.writer_with_num_threads(threads, memory_budget) {
+        // One merge at a time: the segments a merge reads are mapped into
+        // memory, so concurrent merges would add up.
+        let writer_options = IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(memory_budget / threads)
+            .num_merge_threads(1)
+            .build();
+        match self.index.writer_with_options(writer_options) {
             Ok(writer) => {
                 // Files a killed writer left behind (tombstones of a commit
                 // that never landed) are removed first: a new commit may want
@@ -186,11 +263,19 @@ impl NewsIndex {
         }
     }
 
-    /// Commits what `writer` holds, then merges the index's segments as the
-    /// default policy finds fit and waits for the merges to end.
-    pub(crate) fn finish(&self, mut writer: IndexWriter<TantivyDocument>) -> Result<()> {
+    /// Commits what `writer` holds, then merges the index's smallest
+    /// segments, none of them reading more than the writer's memory budget,
+    /// and waits for the merges to end.
+    pub(crate) fn finish(
+        &self,
+        mut writer: IndexWriter<TantivyDocument>,
+        options: WriterOptions,
+    ) -> Result<()> {
         writer.commit()?;
-        writer.set_merge_policy(Box::new(LogMergePolicy::default()));
+        writer.set_merge_policy(Box::new(BoundedMergePolicy {
+            dir: self.dir.clone(),
+            max_bytes: options.memory_budget as u64,
+        }));
         // A commit with nothing new only lets the policy look at the segments.
         writer.commit()?;
         writer.wait_merging_threads()?;
@@ -247,5 +332,65 @@ fn open_error(dir: &Path, error: TantivyError) -> Error {
             found: reason,
         },
         other => Error::Tantivy(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::index::SegmentId;
+    use tantivy::schema::Schema;
+
+    use super::*;
+
+    fn segments(index: &Index, docs: &[u32]) -> Vec<SegmentMeta> {
+        docs.iter()
+            .map(|&docs| index.new_segment_meta(SegmentId::generate_random(), docs))
+            .collect()
+    }
+
+    fn policy(max_bytes: u64) -> BoundedMergePolicy {
+        // In RAM, a document counts 1 KB.
+        BoundedMergePolicy {
+            dir: None,
+            max_bytes,
+        }
+    }
+
+    #[test]
+    fn merges_the_smallest_segments_within_the_bound() {
+        let index = Index::create_in_ram(Schema::builder().build());
+        let metas = segments(&index, &[500, 30, 10, 20, 45]);
+        let candidates = policy(70_000).compute_merge_candidates(&metas);
+        assert_eq!(candidates.len(), 1);
+        let mut chosen = candidates[0].0.clone();
+        chosen.sort();
+        let mut expected = vec![metas[1].id(), metas[2].id(), metas[3].id()];
+        expected.sort();
+        assert_eq!(
+            chosen, expected,
+            "10 + 20 + 30 documents fit, 45 more do not"
+        );
+    }
+
+    #[test]
+    fn leaves_segments_alone_when_no_two_fit_together() {
+        let index = Index::create_in_ram(Schema::builder().build());
+        let metas = segments(&index, &[500, 40, 45]);
+        assert!(policy(70_000).compute_merge_candidates(&metas).is_empty());
+        assert!(
+            policy(70_000)
+                .compute_merge_candidates(&metas[..1])
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn rewrites_a_segment_that_is_mostly_deleted() {
+        let index = Index::create_in_ram(Schema::builder().build());
+        let mut metas = segments(&index, &[500, 400]);
+        metas[0] = metas[0].clone().with_delete_meta(200, 7);
+        let candidates = policy(70_000).compute_merge_candidates(&metas);
+        assert_eq!(candidates.len(), 1);
+        assert_eq!(candidates[0].0, vec![metas[0].id()]);
     }
 }

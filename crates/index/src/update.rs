@@ -37,6 +37,9 @@ pub const NEWS_FILE_EXTENSIONS: &[&str] = &[
 /// the sample in which lines repeated across files are found.
 const BATCH_FILES: usize = 2_000;
 
+/// How many warnings an [`UpdateSummary`] keeps word for word.
+pub const KEPT_WARNINGS: usize = 1_000;
+
 /// Settings for [`NewsIndex::update`].
 #[derive(Debug, Clone)]
 pub struct UpdateOptions {
@@ -109,8 +112,12 @@ pub struct UpdateSummary {
     /// its files, a table of annotations), with what they were taken for:
     /// skipped, and not failures.
     pub not_news: Vec<FailedFile>,
-    /// Warnings raised while reading files, with the file they concern.
+    /// Warnings raised while reading files, with the file they concern:
+    /// the first [`KEPT_WARNINGS`] of them, so that a run over millions of
+    /// files does not hold them all (`extract` shows every article's).
     pub warnings: Vec<(PathBuf, String)>,
+    /// How many warnings were raised in all.
+    pub warning_count: usize,
     /// Wall-clock time of the run.
     pub elapsed: Duration,
 }
@@ -268,8 +275,11 @@ impl NewsIndex {
                             None => summary.added += articles.len(),
                         }
                         for article in &articles {
+                            summary.warning_count += article.warnings.len();
                             for warning in &article.warnings {
-                                summary.warnings.push((file.path.clone(), warning.clone()));
+                                if summary.warnings.len() < KEPT_WARNINGS {
+                                    summary.warnings.push((file.path.clone(), warning.clone()));
+                                }
                             }
                             add_article(&writer, &self.fields, &file, stat, article)?;
                         }
@@ -283,7 +293,13 @@ impl NewsIndex {
             }
         }
 
-        let seen: HashSet<&str> = walk.files.iter().map(|file| file.key.as_str()).collect();
+        // Files the index has that the walk did not find are gone (a first
+        // run has none, and needs no set of every path it read).
+        let seen: HashSet<&str> = if indexed.is_empty() {
+            HashSet::new()
+        } else {
+            walk.files.iter().map(|file| file.key.as_str()).collect()
+        };
         for (key, file) in &indexed {
             if seen.contains(key.as_str()) {
                 continue;
@@ -295,7 +311,7 @@ impl NewsIndex {
                 summary.removed += file.articles;
             }
         }
-        self.finish(writer)?;
+        self.finish(writer, options.writer)?;
         summary.elapsed = started.elapsed();
         Ok(summary)
     }
@@ -323,7 +339,7 @@ impl NewsIndex {
             };
             add_article(&writer, &self.fields, &file, stat, article)?;
         }
-        self.finish(writer)
+        self.finish(writer, writer_options)
     }
 
     /// What the index holds per source file, read from fast fields.
@@ -397,7 +413,7 @@ pub fn find_news_files(paths: &[PathBuf]) -> NewsFiles {
 fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
     let mut result = NewsFiles::default();
     let index_dir = index_dir.and_then(|dir| fs::canonicalize(dir).ok());
-    let mut seen = HashSet::new();
+    let mut seen = SeenFiles::default();
     for given in paths {
         let canonical = match fs::canonicalize(given) {
             Ok(canonical) => canonical,
@@ -411,13 +427,7 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
         };
         result.roots.push(path_key(&canonical));
         if canonical.is_file() {
-            let key = path_key(&canonical);
-            if seen.insert(key.clone()) {
-                result.files.push(NewsFile {
-                    key,
-                    path: given.clone(),
-                });
-            }
+            seen.push(&mut result.files, path_key(&canonical), given.clone());
             continue;
         }
         let walker = walkdir::WalkDir::new(given)
@@ -457,16 +467,44 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
             {
                 continue;
             }
-            let key = path_key(&reached);
-            if seen.insert(key.clone()) {
-                result.files.push(NewsFile {
-                    key,
-                    path: entry.path().to_path_buf(),
-                });
-            }
+            seen.push(
+                &mut result.files,
+                path_key(&reached),
+                entry.path().to_path_buf(),
+            );
         }
     }
     result
+}
+
+/// The files a walk has found so far, by key, so that a file reached
+/// twice (under two of the paths given) is read once. Only a hash of each
+/// key is kept, with where its file is in the list: a walk over millions
+/// of files holds each path once, not twice.
+#[derive(Default)]
+struct SeenFiles {
+    by_hash: HashMap<u64, usize>,
+}
+
+impl SeenFiles {
+    /// Adds a file to `files` unless a file with the same key is there.
+    fn push(&mut self, files: &mut Vec<NewsFile>, key: String, path: PathBuf) {
+        let hash = xxhash_rust::xxh3::xxh3_64(key.as_bytes());
+        match self.by_hash.entry(hash) {
+            std::collections::hash_map::Entry::Occupied(entry) => {
+                // Two different keys with one hash (astronomically rare):
+                // the second file is kept all the same, though a second
+                // sighting of it would not be caught.
+                if files[*entry.get()].key == key {
+                    return;
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(entry) => {
+                entry.insert(files.len());
+            }
+        }
+        files.push(NewsFile { path, key });
+    }
 }
 
 /// `path`, found by walking `given`, as reached from `canonical`, the

@@ -465,3 +465,35 @@ fn quotes_follow_their_file_through_changes_and_deletion() {
     assert_eq!(index.stats().unwrap().quotes, 0);
     assert!(quotes(&index, "*").is_empty());
 }
+
+#[test]
+fn a_run_counts_every_warning_and_keeps_the_first_thousand() {
+    let folder = tempfile::tempdir().unwrap();
+    let index_dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::open_or_create(index_dir.path()).unwrap();
+    let files = newsdex_index::KEPT_WARNINGS + 5;
+    let body = "Turkey recalled its ambassador after the raid. ".repeat(10);
+    for n in 0..files {
+        write(
+            folder.path(),
+            &format!("{n:04}.txt"),
+            &format!("Story {n}\n\n{body}\n"),
+        );
+    }
+    // Each article is longer than this, and is cut with a warning.
+    let options = UpdateOptions {
+        max_article_bytes: 200,
+        ..UpdateOptions::default()
+    };
+    let summary = index
+        .update(&[folder.path().to_path_buf()], &options, &NoProgress)
+        .unwrap();
+    assert_eq!(summary.added, files);
+    assert_eq!(summary.warning_count, files, "one cut per article");
+    assert_eq!(summary.warnings.len(), newsdex_index::KEPT_WARNINGS);
+    assert!(
+        summary.warnings[0].1.contains("cut"),
+        "{:?}",
+        summary.warnings[0]
+    );
+}

@@ -144,7 +144,7 @@ impl From<&UpdateSummary> for JsonSummary {
             unchanged: summary.unchanged,
             failed: summary.failed.iter().map(JsonFailed::from).collect(),
             not_news: summary.not_news.iter().map(JsonFailed::from).collect(),
-            warnings: summary.warnings.len(),
+            warnings: summary.warning_count,
             elapsed_ms: summary.elapsed.as_millis(),
         }
     }
