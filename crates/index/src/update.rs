@@ -199,19 +199,34 @@ impl NewsIndex {
         let mut summary = UpdateSummary::default();
         let mut writer = self.writer(options.writer)?;
         self.reload()?;
-        let indexed = self.indexed_files()?;
+        // What the index has of each file; a file found by the walk is taken
+        // out, so that what is left at the end is the files that are gone.
+        let mut indexed = self.indexed_files()?;
 
-        let walk = walk(paths, self.dir());
-        summary.failed.extend(walk.failed);
-        progress.start(walk.files.len() as u64);
+        // The files are counted first, for the progress bar, and then read
+        // batch by batch as the walk finds them: a corpus of millions of
+        // files is never listed in memory.
+        progress.start(Walker::new(paths, self.dir()).count() as u64);
+        let mut walk = Walker::new(paths, self.dir());
 
         let mut articles_since_commit = 0usize;
         let mut repeated: Option<Arc<RepeatedLines>> = None;
-        for batch in walk.files.chunks(BATCH_FILES) {
+        loop {
+            let batch: Vec<(NewsFile, Option<IndexedFile>)> = walk
+                .by_ref()
+                .take(BATCH_FILES)
+                .map(|file| {
+                    let previous = indexed.remove(&file.key);
+                    (file, previous)
+                })
+                .collect();
+            if batch.is_empty() {
+                break;
+            }
             let looked: Vec<Looked> = batch
                 .par_iter()
-                .map(|file| {
-                    let outcome = look_at(file, indexed.get(&file.key).copied(), options);
+                .map(|(file, previous)| {
+                    let outcome = look_at(file, *previous, options);
                     progress.advance(1);
                     outcome
                 })
@@ -293,17 +308,12 @@ impl NewsIndex {
             }
         }
 
-        // Files the index has that the walk did not find are gone (a first
-        // run has none, and needs no set of every path it read).
-        let seen: HashSet<&str> = if indexed.is_empty() {
-            HashSet::new()
-        } else {
-            walk.files.iter().map(|file| file.key.as_str()).collect()
-        };
+        // What the walk could not read comes first in the report.
+        summary
+            .failed
+            .splice(0..0, std::mem::take(&mut walk.failed));
+        // Files the index has that the walk did not find are gone.
         for (key, file) in &indexed {
-            if seen.contains(key.as_str()) {
-                continue;
-            }
             let under_walked_root = walk.roots.iter().any(|root| is_under(key, root));
             let under_unreadable = walk.unreadable_dirs.iter().any(|dir| is_under(key, dir));
             if under_walked_root && !under_unreadable {
@@ -394,12 +404,6 @@ pub struct NewsFiles {
     pub files: Vec<NewsFile>,
     /// Paths that could not be read or listed.
     pub failed: Vec<FailedFile>,
-    /// Canonical forms of the paths given: files under them that the walk
-    /// did not find are gone.
-    roots: Vec<String>,
-    /// Directories that could not be listed: their files are not gone, only
-    /// out of sight, so their documents are kept.
-    unreadable_dirs: Vec<String>,
 }
 
 /// Finds the news files under `paths`: the files named, and the files with a
@@ -411,46 +415,106 @@ pub fn find_news_files(paths: &[PathBuf]) -> NewsFiles {
 }
 
 fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
-    let mut result = NewsFiles::default();
-    let index_dir = index_dir.and_then(|dir| fs::canonicalize(dir).ok());
-    let mut seen = SeenFiles::default();
-    for given in paths {
-        let canonical = match fs::canonicalize(given) {
-            Ok(canonical) => canonical,
-            Err(error) => {
-                result.failed.push(FailedFile {
-                    path: given.clone(),
-                    reason: error.to_string(),
-                });
-                continue;
-            }
-        };
-        result.roots.push(path_key(&canonical));
-        if canonical.is_file() {
-            seen.push(&mut result.files, path_key(&canonical), given.clone());
-            continue;
+    let mut walker = Walker::new(paths, index_dir);
+    let files = walker.by_ref().collect();
+    NewsFiles {
+        files,
+        failed: walker.failed,
+    }
+}
+
+type Entries = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
+
+/// A directory being walked: the path as given, its canonical form and the
+/// entries still to come.
+struct Root {
+    given: PathBuf,
+    canonical: PathBuf,
+    entries: Entries,
+}
+
+/// Finds news files one at a time, in the order of [`find_news_files`], so
+/// that a run over millions of files never holds the list of them all.
+/// What could not be read, the roots walked and the directories that could
+/// not be listed are gathered on the way.
+struct Walker {
+    /// The paths given still to walk, canonicalised up front.
+    pending: std::vec::IntoIter<(PathBuf, std::io::Result<PathBuf>)>,
+    current: Option<Root>,
+    index_dir: Option<PathBuf>,
+    /// The keys found so far, kept only when a path given is inside another
+    /// (or the same): only then can a file be reached twice.
+    seen: Option<HashSet<String>>,
+    /// Paths that could not be read or listed.
+    failed: Vec<FailedFile>,
+    /// Canonical forms of the paths given: files under them that the walk
+    /// did not find are gone.
+    roots: Vec<String>,
+    /// Directories that could not be listed: their files are not gone, only
+    /// out of sight, so their documents are kept.
+    unreadable_dirs: Vec<String>,
+}
+
+impl Walker {
+    fn new(paths: &[PathBuf], index_dir: Option<&Path>) -> Walker {
+        let pending: Vec<(PathBuf, std::io::Result<PathBuf>)> = paths
+            .iter()
+            .map(|given| (given.clone(), fs::canonicalize(given)))
+            .collect();
+        let canonical: Vec<&Path> = pending
+            .iter()
+            .filter_map(|(_, canonical)| canonical.as_deref().ok())
+            .collect();
+        let overlap = canonical.iter().enumerate().any(|(i, a)| {
+            canonical
+                .iter()
+                .enumerate()
+                .any(|(j, b)| i != j && a.starts_with(b))
+        });
+        Walker {
+            pending: pending.into_iter(),
+            current: None,
+            index_dir: index_dir.and_then(|dir| fs::canonicalize(dir).ok()),
+            seen: overlap.then(HashSet::new),
+            failed: Vec::new(),
+            roots: Vec::new(),
+            unreadable_dirs: Vec::new(),
         }
-        let walker = walkdir::WalkDir::new(given)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|entry| entry.depth() == 0 || !is_hidden(entry.file_name()));
-        for entry in walker {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(error) => {
+    }
+
+    /// The file with this key and path, unless it was found before.
+    fn found(&mut self, key: String, path: PathBuf) -> Option<NewsFile> {
+        if let Some(seen) = &mut self.seen
+            && !seen.insert(key.clone())
+        {
+            return None;
+        }
+        Some(NewsFile { path, key })
+    }
+
+    /// The next news file of the directory being walked, if any is left.
+    fn next_in_root(&mut self) -> Option<NewsFile> {
+        loop {
+            let root = self.current.as_mut()?;
+            let entry = match root.entries.next() {
+                None => {
+                    self.current = None;
+                    return None;
+                }
+                Some(Ok(entry)) => entry,
+                Some(Err(error)) => {
                     let path = error
                         .path()
-                        .map_or_else(|| given.clone(), Path::to_path_buf);
+                        .map_or_else(|| root.given.clone(), Path::to_path_buf);
                     if error.loop_ancestor().is_none() && path.is_dir() {
-                        let key = path_key(&under(&canonical, given, &path));
-                        result.unreadable_dirs.push(key);
+                        let key = path_key(&under(&root.canonical, &root.given, &path));
+                        self.unreadable_dirs.push(key);
                     }
                     let reason = match error.io_error() {
                         Some(io) => io.to_string(),
                         None => error.to_string(),
                     };
-                    result.failed.push(FailedFile { path, reason });
+                    self.failed.push(FailedFile { path, reason });
                     continue;
                 }
             };
@@ -460,50 +524,64 @@ fn walk(paths: &[PathBuf], index_dir: Option<&Path>) -> NewsFiles {
             {
                 continue;
             }
-            let reached = under(&canonical, given, entry.path());
-            if index_dir
+            let reached = under(&root.canonical, &root.given, entry.path());
+            if self
+                .index_dir
                 .as_ref()
                 .is_some_and(|dir| reached.starts_with(dir))
             {
                 continue;
             }
-            seen.push(
-                &mut result.files,
-                path_key(&reached),
-                entry.path().to_path_buf(),
-            );
+            if let Some(file) = self.found(path_key(&reached), entry.path().to_path_buf()) {
+                return Some(file);
+            }
         }
     }
-    result
 }
 
-/// The files a walk has found so far, by key, so that a file reached
-/// twice (under two of the paths given) is read once. Only a hash of each
-/// key is kept, with where its file is in the list: a walk over millions
-/// of files holds each path once, not twice.
-#[derive(Default)]
-struct SeenFiles {
-    by_hash: HashMap<u64, usize>,
+/// Walks a directory's entries, skipping hidden files and directories below
+/// the one given.
+fn is_walked(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() == 0 || !is_hidden(entry.file_name())
 }
 
-impl SeenFiles {
-    /// Adds a file to `files` unless a file with the same key is there.
-    fn push(&mut self, files: &mut Vec<NewsFile>, key: String, path: PathBuf) {
-        let hash = xxhash_rust::xxh3::xxh3_64(key.as_bytes());
-        match self.by_hash.entry(hash) {
-            std::collections::hash_map::Entry::Occupied(entry) => {
-                // Two different keys with one hash (astronomically rare):
-                // the second file is kept all the same, though a second
-                // sighting of it would not be caught.
-                if files[*entry.get()].key == key {
-                    return;
+impl Iterator for Walker {
+    type Item = NewsFile;
+
+    fn next(&mut self) -> Option<NewsFile> {
+        loop {
+            if let Some(file) = self.next_in_root() {
+                return Some(file);
+            }
+            let (given, canonical) = self.pending.next()?;
+            let canonical = match canonical {
+                Ok(canonical) => canonical,
+                Err(error) => {
+                    self.failed.push(FailedFile {
+                        path: given,
+                        reason: error.to_string(),
+                    });
+                    continue;
+                }
+            };
+            self.roots.push(path_key(&canonical));
+            if canonical.is_file() {
+                match self.found(path_key(&canonical), given) {
+                    Some(file) => return Some(file),
+                    None => continue,
                 }
             }
-            std::collections::hash_map::Entry::Vacant(entry) => {
-                entry.insert(files.len());
-            }
+            let entries = walkdir::WalkDir::new(&given)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(is_walked as fn(&walkdir::DirEntry) -> bool);
+            self.current = Some(Root {
+                given,
+                canonical,
+                entries,
+            });
         }
-        files.push(NewsFile { path, key });
     }
 }
 

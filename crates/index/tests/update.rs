@@ -211,14 +211,18 @@ fn broken_files_are_reported_and_the_run_goes_on() {
     assert_eq!(reasons[2].0, "missing.txt");
 }
 
-/// A [`Progress`] that deletes a file once the walk has found it and
-/// before any file is read.
-struct DeleteAfterWalk(PathBuf);
+/// A [`Progress`] that deletes a file once the first file has been read:
+/// the walk has listed its directory by then, but reads files in batches.
+struct DeleteDuringRun(PathBuf, std::sync::Once);
 
-impl Progress for DeleteAfterWalk {
+impl Progress for DeleteDuringRun {
     fn start(&self, files: u64) {
-        assert_eq!(files, 3, "the walk found every file");
-        fs::remove_file(&self.0).expect("the file is there to delete");
+        assert_eq!(files, 2_001, "the walk found every file");
+    }
+
+    fn advance(&self, _files: u64) {
+        self.1
+            .call_once(|| fs::remove_file(&self.0).expect("the file is there to delete"));
     }
 }
 
@@ -226,29 +230,27 @@ impl Progress for DeleteAfterWalk {
 fn a_file_deleted_during_the_run_is_reported_as_gone() {
     let folder = tempfile::tempdir().unwrap();
     let index = NewsIndex::create_in_ram();
-    write(
-        folder.path(),
-        "a.txt",
-        "Harbour dredging begins\n\nAn article about the harbour.\n",
-    );
+    // More files than one batch reads, the doomed one last.
+    for n in 0..2_000 {
+        write(
+            folder.path(),
+            &format!("a{n:04}.txt"),
+            &format!("Harbour dredging, day {n}\n\nAn article about the harbour.\n"),
+        );
+    }
     let doomed = write(
         folder.path(),
-        "b.txt",
+        "z.txt",
         "Ferry fares rise\n\nAn article about the ferry.\n",
-    );
-    write(
-        folder.path(),
-        "c.txt",
-        "Lighthouse keeper retires\n\nAn article about the lighthouse.\n",
     );
     let summary = index
         .update(
             &[folder.path().to_path_buf()],
             &UpdateOptions::default(),
-            &DeleteAfterWalk(doomed.clone()),
+            &DeleteDuringRun(doomed.clone(), std::sync::Once::new()),
         )
         .expect("the run goes on");
-    assert_eq!(summary.added, 2);
+    assert_eq!(summary.added, 2_000);
     assert_eq!(summary.failed.len(), 1, "{:?}", summary.failed);
     assert_eq!(summary.failed[0].path, doomed);
     assert!(
@@ -258,7 +260,7 @@ fn a_file_deleted_during_the_run_is_reported_as_gone() {
         "{}",
         summary.failed[0].reason
     );
-    assert_eq!(titles(&index, "lighthouse"), ["Lighthouse keeper retires"]);
+    assert_eq!(titles(&index, "\"day 1999\"").len(), 1);
     assert!(titles(&index, "ferry").is_empty());
 }
 
@@ -496,4 +498,38 @@ fn a_run_counts_every_warning_and_keeps_the_first_thousand() {
         "{:?}",
         summary.warnings[0]
     );
+}
+
+#[test]
+fn a_file_reached_under_two_paths_given_is_indexed_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let index_dir = tempfile::tempdir().unwrap();
+    let index = NewsIndex::open_or_create(index_dir.path()).unwrap();
+    fs::create_dir(folder.path().join("inner")).unwrap();
+    let a = write(
+        folder.path(),
+        "inner/a.txt",
+        "Flotilla raid\n\nTurkey recalled its ambassador.\n",
+    );
+    write(
+        folder.path(),
+        "b.txt",
+        "Ceasefire\n\nIsrael and Hamas agreed to a truce.\n",
+    );
+    let paths = [
+        folder.path().to_path_buf(),
+        folder.path().join("inner"),
+        a,
+        folder.path().to_path_buf(),
+    ];
+    let summary = index
+        .update(&paths, &UpdateOptions::default(), &NoProgress)
+        .unwrap();
+    assert_eq!(summary.added, 2, "{summary:?}");
+    assert_eq!(titles(&index, "ambassador"), ["Flotilla raid"]);
+    // And again: both unchanged, none removed.
+    let summary = index
+        .update(&paths, &UpdateOptions::default(), &NoProgress)
+        .unwrap();
+    assert_eq!((summary.unchanged, summary.removed), (2, 0), "{summary:?}");
 }
