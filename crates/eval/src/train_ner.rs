@@ -46,8 +46,10 @@ pub struct TrainArgs {
     #[arg(long)]
     pub no_augment: bool,
     /// Features whose averaged weights are all below this (in absolute
-    /// value) are dropped from the model file.
-    #[arg(long, default_value_t = 0.02)]
+    /// value) are dropped from the model file: 1.0 keeps 33,132 of the
+    /// 55,852 features with the same dev scores, and a table small enough
+    /// for the per-core cache.
+    #[arg(long, default_value_t = 1.0)]
     pub prune: f32,
 }
 

@@ -112,8 +112,9 @@ impl Model {
     }
 
     fn from_quantised(features: Vec<(u64, [i16; NUM_TAGS])>, scale: f32) -> Model {
-        // At most half full, so that probes stay short.
-        let capacity = (features.len() * 2).next_power_of_two().max(16);
+        // Probes stay short up to a table a little over half full; a table
+        // twice as large would no longer fit the per-core cache.
+        let capacity = (features.len() * 9 / 5).next_power_of_two().max(16);
         let mut model = Model {
             fingerprints: vec![0; capacity],
             slots: vec![Slot::default(); capacity],
