@@ -26,6 +26,7 @@
 mod error;
 mod facets;
 mod news_index;
+mod record;
 mod schema;
 mod search;
 mod update;

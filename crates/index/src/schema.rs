@@ -17,7 +17,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the analyzers change in a way that needs
 /// a re-index. It is stored beside the index and checked on open.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The analyzer of all free-text fields: lower-casing, ASCII folding
 /// (so that "Erdoğan" matches "Erdogan") and English stemming.
@@ -62,19 +62,20 @@ pub struct Fields {
     /// section's text, or to what people said.
     pub kind: Field,
     /// The article id (for a section, the id of its article plus `#N`; for
-    /// a quote, plus `~N`).
+    /// a quote, plus `~N`). The only stored field of sections and quotes:
+    /// what else they show is read from their article's record.
     pub id: Field,
     /// For a section or a quote, the id of its article.
     pub parent: Field,
     /// The canonical path of the source file; the unit of incremental updates.
     pub path: Field,
-    /// The path as it was given on the command line.
-    pub display_path: Field,
     /// The headline.
     pub title: Field,
     /// The body text (for a section, the section's text; for a quote, the
-    /// quoted words).
+    /// quoted words), indexed only.
     pub body: Field,
+    /// An article's text, stored only.
+    pub text: Field,
     /// Section headings: all of them for an article, its own for a section.
     pub section: Field,
     /// Author names.
@@ -97,7 +98,8 @@ pub struct Fields {
     pub size: Field,
     /// A hash of the source file's bytes.
     pub content_hash: Field,
-    /// The rest of the article (sections, warnings, entities…) as JSON.
+    /// An article's record: the rest of the article (title, sections,
+    /// entities, quotes…) as JSON, see [`crate::record`].
     pub extra: Field,
     /// Canonical names of the people mentioned, as text (`person:erdogan`).
     pub person: Field,
@@ -122,7 +124,7 @@ pub struct Fields {
     pub speaker_name: Field,
     /// Per stemmed language: its code and the title and body fields
     /// analysed with its stemmer. An article in that language is indexed in
-    /// them as well as in `title` and `body`, which keep the stored text.
+    /// them as well as in `title` and `body`.
     pub stemmed: Vec<StemmedFields>,
 }
 
@@ -158,26 +160,27 @@ pub fn build_schema() -> (Schema, Fields) {
         .set_tokenizer(NEWS_ANALYZER)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let text = TextOptions::default().set_indexing_options(text_indexing.clone());
-    let stored_text = text.clone().set_stored();
+    // Only an article's text, its record and every document's id are
+    // stored: a hit reads the rest from its article's record.
     let fields = Fields {
         kind: builder.add_text_field("kind", STRING),
         id: builder.add_text_field("id", STRING | STORED),
-        parent: builder.add_text_field("parent", STRING | STORED | FAST),
-        path: builder.add_text_field("path", STRING | STORED | FAST),
-        display_path: builder.add_text_field("display_path", STORED),
-        title: builder.add_text_field("title", stored_text.clone()),
-        body: builder.add_text_field("body", stored_text.clone()),
-        section: builder.add_text_field("section", stored_text.clone()),
-        author: builder.add_text_field("author", stored_text.clone()),
-        outlet: builder.add_text_field("outlet", stored_text.clone()),
-        dateline: builder.add_text_field("dateline", stored_text),
-        published: builder.add_text_field("published", STRING | STORED),
+        parent: builder.add_text_field("parent", STRING | FAST),
+        path: builder.add_text_field("path", STRING | FAST),
+        title: builder.add_text_field("title", text.clone()),
+        body: builder.add_text_field("body", text.clone()),
+        text: builder.add_text_field("text", STORED),
+        section: builder.add_text_field("section", text.clone()),
+        author: builder.add_text_field("author", text.clone()),
+        outlet: builder.add_text_field("outlet", text.clone()),
+        dateline: builder.add_text_field("dateline", text.clone()),
+        published: builder.add_text_field("published", STRING),
         published_day: builder.add_date_field("published_day", INDEXED | FAST),
-        encoding: builder.add_text_field("encoding", STRING | STORED),
-        format: builder.add_text_field("format", STRING | STORED),
-        mtime: builder.add_u64_field("mtime", FAST | STORED),
-        size: builder.add_u64_field("size", FAST | STORED),
-        content_hash: builder.add_u64_field("content_hash", FAST | STORED),
+        encoding: builder.add_text_field("encoding", STRING),
+        format: builder.add_text_field("format", STRING),
+        mtime: builder.add_u64_field("mtime", FAST),
+        size: builder.add_u64_field("size", FAST),
+        content_hash: builder.add_u64_field("content_hash", FAST),
         extra: builder.add_text_field("extra", STORED),
         person: builder.add_text_field("person", text.clone()),
         org: builder.add_text_field("org", text.clone()),
@@ -186,9 +189,9 @@ pub fn build_schema() -> (Schema, Fields) {
         org_name: builder.add_text_field("org_name", STRING | FAST),
         place_name: builder.add_text_field("place_name", STRING | FAST),
         mentioned_day: builder.add_date_field("mentioned_day", INDEXED | FAST),
-        language: builder.add_text_field("language", STRING | STORED),
+        language: builder.add_text_field("language", STRING),
         speaker: builder.add_text_field("speaker", text),
-        speaker_name: builder.add_text_field("speaker_name", STRING | FAST | STORED),
+        speaker_name: builder.add_text_field("speaker_name", STRING | FAST),
         stemmed: STEMMED_LANGUAGES
             .iter()
             .map(|&(code, _)| {
@@ -373,9 +376,9 @@ pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
         id: field("id")?,
         parent: field("parent")?,
         path: field("path")?,
-        display_path: field("display_path")?,
         title: field("title")?,
         body: field("body")?,
+        text: field("text")?,
         section: field("section")?,
         author: field("author")?,
         outlet: field("outlet")?,

@@ -1,6 +1,8 @@
 //! Searching, showing and counting.
 
 use serde::Serialize;
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::ops::Bound;
 use tantivy::collector::{Count, TopDocs};
 
@@ -9,11 +11,12 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
-use newsdex_ingest::{Article, Entity, EntityKind, Quote, SpeakerResolution};
+use newsdex_ingest::{Article, Entity, EntityKind, SpeakerResolution};
 
 use crate::news_index::NewsIndex;
+use crate::record::ArticleRecord;
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_SECTION, SCHEMA_VERSION, StemmedFields};
-use crate::update::{parse_published_day, stored_text};
+use crate::update::{parse_published_day, split_child_id, stored_text};
 use crate::{Error, Result};
 
 /// How hits are ordered.
@@ -285,11 +288,31 @@ impl NewsIndex {
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let document: TantivyDocument = searcher.doc(address)?;
-            let snippet = snippets.snippet_from_doc(&document);
+            // A section stores only its id: its text and heading are its
+            // article's.
+            let (article, section) = match &options.section {
+                Some(_) => {
+                    let id = stored_text(&document, self.fields.id).unwrap_or_default();
+                    let (parent, index) =
+                        split_child_id(&id, '#').ok_or_else(|| Error::NotFound(id.clone()))?;
+                    let article = self.article_in(&searcher, parent)?;
+                    let section = article.sections.get(index).cloned();
+                    (article, section)
+                }
+                None => (self.article_of(&document)?, None),
+            };
+            let body = match &section {
+                Some(section) => article
+                    .text
+                    .get(section.start..section.end)
+                    .unwrap_or_default(),
+                None => article.text.as_str(),
+            };
+            // As tantivy's `snippet_from_doc` would make it from a stored body.
+            let snippet = snippets.snippet(body.trim());
             let snippet = if snippet.is_empty() {
-                let body = stored_text(&document, self.fields.body).unwrap_or_default();
                 Snippet {
-                    text: opening_of(&body, options.snippet_chars),
+                    text: opening_of(body, options.snippet_chars),
                     highlights: Vec::new(),
                 }
             } else {
@@ -302,26 +325,24 @@ impl NewsIndex {
                         .collect(),
                 }
             };
-            let id = match stored_text(&document, self.fields.parent) {
-                Some(parent) => parent,
-                None => stored_text(&document, self.fields.id).unwrap_or_default(),
+            // A section document never had a record of its own, and so
+            // never listed its article's entities; it still does not.
+            let entities = match section {
+                Some(_) => Vec::new(),
+                None => main_entities(&article.entities),
             };
-            let entities = main_entities(&stored_text(&document, self.fields.extra));
-            let quote = self.matched_quote(&searcher, &*quote_query, &quote_snippets, &id)?;
+            let quote = self.matched_quote(&searcher, &*quote_query, &quote_snippets, &article)?;
             hits.push(Hit {
                 entities,
                 quote,
-                id,
                 score,
-                title: stored_text(&document, self.fields.title),
-                outlet: stored_text(&document, self.fields.outlet),
-                published: stored_text(&document, self.fields.published),
-                path: stored_text(&document, self.fields.display_path).unwrap_or_default(),
-                section: options
-                    .section
-                    .as_ref()
-                    .and_then(|_| stored_text(&document, self.fields.section)),
+                section: section.map(|section| section.heading),
                 snippet,
+                id: article.id,
+                title: article.title,
+                outlet: article.outlet,
+                published: article.published,
+                path: article.path,
             });
         }
         Ok(SearchResults { total, hits })
@@ -329,7 +350,11 @@ impl NewsIndex {
 
     /// Gives back the whole article with the given id.
     pub fn article(&self, id: &str) -> Result<Article> {
-        let searcher = self.reader.searcher();
+        self.article_in(&self.reader.searcher(), id)
+    }
+
+    /// The article with the given id, as `searcher` sees the index.
+    fn article_in(&self, searcher: &Searcher, id: &str) -> Result<Article> {
         let query = BooleanQuery::new(vec![
             (
                 Occur::Must,
@@ -345,15 +370,19 @@ impl NewsIndex {
             return Err(Error::NotFound(id.to_owned()));
         };
         let document: TantivyDocument = searcher.doc(*address)?;
-        let extra = stored_text(&document, self.fields.extra).unwrap_or_default();
-        let mut article: Article =
+        self.article_of(&document)
+    }
+
+    /// The article an article document stores.
+    fn article_of(&self, document: &TantivyDocument) -> Result<Article> {
+        let extra = stored_text(document, self.fields.extra).unwrap_or_default();
+        let record: ArticleRecord =
             serde_json::from_str(&extra).map_err(|error| Error::Incompatible {
                 path: self.dir().map(ToOwned::to_owned).unwrap_or_default(),
                 found: format!("an article record it cannot read ({error})"),
             })?;
-        article.text = stored_text(&document, self.fields.body).unwrap_or_default();
-        article.title = stored_text(&document, self.fields.title);
-        Ok(article)
+        let text = stored_text(document, self.fields.text).unwrap_or_default();
+        Ok(record.into_article(text))
     }
 
     /// Counts articles, sections, files and segments.
@@ -517,40 +546,49 @@ impl NewsIndex {
         )?;
         let mut snippets = SnippetGenerator::create(&searcher, &*user_query, self.fields.body)?;
         snippets.set_max_num_chars(QUOTE_CHARS);
+        // A quote stores only its id; the quote and its article are read
+        // from the article's record, once per article.
+        let mut articles: HashMap<String, Article> = HashMap::new();
         let mut quotes = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let document: TantivyDocument = searcher.doc(address)?;
-            let stored: Option<Quote> = stored_text(&document, self.fields.extra)
-                .and_then(|extra| serde_json::from_str(&extra).ok());
-            let (text, highlights) = quote_text(&document, self.fields.body, &snippets);
+            let id = stored_text(&document, self.fields.id).unwrap_or_default();
+            let (parent, index) =
+                split_child_id(&id, '~').ok_or_else(|| Error::NotFound(id.clone()))?;
+            let article = match articles.entry(parent.to_owned()) {
+                Entry::Occupied(entry) => entry.into_mut(),
+                Entry::Vacant(entry) => entry.insert(self.article_in(&searcher, parent)?),
+            };
+            let quote = article.quotes.get(index).cloned().unwrap_or_default();
+            let (text, highlights) = quote_text(&quote.text, &snippets);
             quotes.push(QuoteHit {
-                id: stored_text(&document, self.fields.parent).unwrap_or_default(),
+                id: article.id.clone(),
                 score,
                 text,
                 highlights,
-                speaker: stored_text(&document, self.fields.speaker_name),
-                speaker_kind: stored.as_ref().and_then(|quote| quote.speaker_kind),
-                resolution: stored.as_ref().and_then(|quote| quote.resolution),
-                cue: stored.as_ref().and_then(|quote| quote.cue.clone()),
-                start: stored.as_ref().map_or(0, |quote| quote.start),
-                end: stored.as_ref().map_or(0, |quote| quote.end),
-                title: stored_text(&document, self.fields.title),
-                outlet: stored_text(&document, self.fields.outlet),
-                published: stored_text(&document, self.fields.published),
-                path: stored_text(&document, self.fields.display_path).unwrap_or_default(),
+                speaker: quote.speaker,
+                speaker_kind: quote.speaker_kind,
+                resolution: quote.resolution,
+                cue: quote.cue,
+                start: quote.start,
+                end: quote.end,
+                title: article.title.clone(),
+                outlet: article.outlet.clone(),
+                published: article.published.clone(),
+                path: article.path.clone(),
             });
         }
         Ok(QuoteResults { total, quotes })
     }
 
-    /// The quote of article `id` that best matches `quote_query`, if any
-    /// word of the query is in one.
+    /// The quote of `article` that best matches `quote_query`, if any word
+    /// of the query is in one.
     fn matched_quote(
         &self,
         searcher: &Searcher,
         quote_query: &dyn Query,
         snippets: &SnippetGenerator,
-        id: &str,
+        article: &Article,
     ) -> Result<Option<MatchedQuote>> {
         let query = BooleanQuery::new(vec![
             (Occur::Must, quote_query.box_clone()),
@@ -560,7 +598,7 @@ impl NewsIndex {
             ),
             (
                 Occur::Must,
-                Box::new(self.term_query(self.fields.parent, id)),
+                Box::new(self.term_query(self.fields.parent, &article.id)),
             ),
         ]);
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
@@ -568,7 +606,12 @@ impl NewsIndex {
             return Ok(None);
         };
         let document: TantivyDocument = searcher.doc(*address)?;
-        let (text, highlights) = quote_text(&document, self.fields.body, snippets);
+        let id = stored_text(&document, self.fields.id).unwrap_or_default();
+        let Some(quote) = split_child_id(&id, '~').and_then(|(_, index)| article.quotes.get(index))
+        else {
+            return Ok(None);
+        };
+        let (text, highlights) = quote_text(&quote.text, snippets);
         if highlights.is_empty() {
             // `*` or a query that only filters: every quote "matches", and
             // showing one of them would say nothing.
@@ -577,7 +620,7 @@ impl NewsIndex {
         Ok(Some(MatchedQuote {
             text,
             highlights,
-            speaker: stored_text(&document, self.fields.speaker_name),
+            speaker: quote.speaker.clone(),
         }))
     }
 
@@ -592,22 +635,18 @@ impl NewsIndex {
 /// The longest quote shown whole; a longer one is cut to its best passage.
 const QUOTE_CHARS: usize = 600;
 
-/// The stored quote of a quote document, with the words that matched marked.
-fn quote_text(
-    document: &TantivyDocument,
-    body: tantivy::schema::Field,
-    snippets: &SnippetGenerator,
-) -> (String, Vec<[usize; 2]>) {
-    let full = stored_text(document, body).unwrap_or_default();
-    let snippet = snippets.snippet_from_doc(document);
+/// The words of a quote, with the words that matched marked.
+fn quote_text(full: &str, snippets: &SnippetGenerator) -> (String, Vec<[usize; 2]>) {
+    // As tantivy's `snippet_from_doc` would make it from a stored body.
+    let snippet = snippets.snippet(full.trim());
     if snippet.is_empty() {
-        return (opening_of(&full, QUOTE_CHARS), Vec::new());
+        return (opening_of(full, QUOTE_CHARS), Vec::new());
     }
     let fragment = snippet.fragment();
     // The fragment is cut at words; a quote that fits is given whole, with
     // the marks moved to where the fragment sits in it.
     let (text, shift) = match full.find(fragment) {
-        Some(at) if full.chars().count() <= QUOTE_CHARS => (full.clone(), at),
+        Some(at) if full.chars().count() <= QUOTE_CHARS => (full.to_owned(), at),
         _ => (fragment.to_owned(), 0),
     };
     let highlights = snippet
@@ -618,25 +657,13 @@ fn quote_text(
     (text, highlights)
 }
 
-/// The entities an article mentions most, from its stored record.
-fn main_entities(extra: &Option<String>) -> Vec<MainEntity> {
-    #[derive(serde::Deserialize)]
-    struct Entities {
-        #[serde(default)]
-        entities: Vec<Entity>,
-    }
-    let Some(entities) = extra
-        .as_deref()
-        .and_then(|extra| serde_json::from_str::<Entities>(extra).ok())
-    else {
-        return Vec::new();
-    };
+/// The entities an article mentions most.
+fn main_entities(entities: &[Entity]) -> Vec<MainEntity> {
     let mut main: Vec<MainEntity> = entities
-        .entities
-        .into_iter()
+        .iter()
         .map(|entity| MainEntity {
             mentions: entity.mentions.len(),
-            name: entity.name,
+            name: entity.name.clone(),
             kind: entity.kind,
         })
         .collect();

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use newsdex_ingest::{
-    Article, Entity, EntityKind, FileContents, IngestOptions, PreparedText, Quote, RepeatedLines,
+    Article, Entity, EntityKind, FileContents, IngestOptions, PreparedText, RepeatedLines,
     RepeatedLinesBuilder, Source, prepare, read_file,
 };
 use rayon::prelude::*;
@@ -21,6 +21,7 @@ use tantivy::schema::Value;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use crate::news_index::{NewsIndex, WriterOptions};
+use crate::record::ArticleRecord;
 use crate::schema::{Fields, KIND_ARTICLE, KIND_QUOTE, KIND_SECTION};
 use crate::{Error, Result};
 
@@ -775,7 +776,12 @@ fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
     }
 }
 
-/// Adds an article and one document per section.
+/// Adds an article, one document per section and one per quote.
+///
+/// Sections and quotes are indexed with their article's title, dates and
+/// entities, so that the same queries and filters find them, but they
+/// store only their id: everything shown of them is in the article's
+/// record.
 fn add_article(
     writer: &IndexWriter,
     fields: &Fields,
@@ -786,7 +792,6 @@ fn add_article(
     let published_day = article.published.as_deref().and_then(parse_published_day);
     let mut shared = TantivyDocument::default();
     shared.add_text(fields.path, &file.key);
-    shared.add_text(fields.display_path, &article.path);
     let stemmed = article
         .language
         .as_deref()
@@ -820,6 +825,7 @@ fn add_article(
     document.add_text(fields.kind, KIND_ARTICLE);
     document.add_text(fields.id, &article.id);
     document.add_text(fields.body, &article.text);
+    document.add_text(fields.text, &article.text);
     if let Some(stemmed) = stemmed {
         document.add_text(stemmed.body, &article.text);
     }
@@ -848,15 +854,9 @@ fn add_article(
     document.add_u64(fields.mtime, stat.mtime);
     document.add_u64(fields.size, stat.size);
     document.add_u64(fields.content_hash, stat.content_hash);
-    // The body and title are stored in their own fields; the rest of the
-    // article is kept as JSON so that `show` can give the article back whole.
-    let rest = Article {
-        text: String::new(),
-        title: None,
-        ..article.clone()
-    };
-    let rest = serde_json::to_string(&rest).map_err(|error| Error::Tantivy(error.into()))?;
-    document.add_text(fields.extra, rest);
+    let record = serde_json::to_string(&ArticleRecord::of(article))
+        .map_err(|error| Error::Tantivy(error.into()))?;
+    document.add_text(fields.extra, record);
     writer.add_document(document)?;
 
     for (number, section) in article.sections.iter().enumerate() {
@@ -865,7 +865,7 @@ fn add_article(
         };
         let mut document = shared.clone();
         document.add_text(fields.kind, KIND_SECTION);
-        document.add_text(fields.id, format!("{}#{}", article.id, number + 1));
+        document.add_text(fields.id, section_id(&article.id, number));
         document.add_text(fields.parent, &article.id);
         document.add_text(fields.section, &section.heading);
         document.add_text(fields.body, text);
@@ -878,7 +878,7 @@ fn add_article(
     for (number, quote) in article.quotes.iter().enumerate() {
         let mut document = shared.clone();
         document.add_text(fields.kind, KIND_QUOTE);
-        document.add_text(fields.id, format!("{}~{}", article.id, number + 1));
+        document.add_text(fields.id, quote_id(&article.id, number));
         document.add_text(fields.parent, &article.id);
         document.add_text(fields.body, &quote.text);
         if let Some(stemmed) = stemmed {
@@ -888,16 +888,27 @@ fn add_article(
             document.add_text(fields.speaker, speaker);
             document.add_text(fields.speaker_name, speaker);
         }
-        // Where the quote is, who says it and how that was found.
-        let rest = Quote {
-            text: String::new(),
-            ..quote.clone()
-        };
-        let rest = serde_json::to_string(&rest).map_err(|error| Error::Tantivy(error.into()))?;
-        document.add_text(fields.extra, rest);
         writer.add_document(document)?;
     }
     Ok(())
+}
+
+/// The id of the section at `index` of `article`'s sections.
+fn section_id(article: &str, index: usize) -> String {
+    format!("{article}#{}", index + 1)
+}
+
+/// The id of the quote at `index` of `article`'s quotes.
+fn quote_id(article: &str, index: usize) -> String {
+    format!("{article}~{}", index + 1)
+}
+
+/// The article id and the index among its sections (`#`) or quotes (`~`)
+/// of a section's or quote's id.
+pub(crate) fn split_child_id(id: &str, mark: char) -> Option<(&str, usize)> {
+    let (article, number) = id.rsplit_once(mark)?;
+    let number: usize = number.parse().ok()?;
+    Some((article, number.checked_sub(1)?))
 }
 
 /// Adds each entity's canonical name once, to the text field of its kind
