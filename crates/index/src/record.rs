@@ -13,7 +13,8 @@
 //! text between its offsets (a quote over several paragraphs leaves out the
 //! marks that reopen it).
 
-use newsdex_ingest::{Article, DateMention, DatePrecision, Entity, EntityKind};
+use newsdex_ingest::{Article, DateMention, DatePrecision, Entity, EntityKind, Quote, Section};
+use serde::de::IgnoredAny;
 use serde::{Deserialize, Serialize};
 
 /// The stored form of an article without its text.
@@ -118,7 +119,7 @@ impl ArticleRecord {
                 if article.text.get(quote.start..quote.end) != Some(quote.text.as_str()) {
                     quote_words.push((number, quote.text.clone()));
                 }
-                newsdex_ingest::Quote {
+                Quote {
                     text: String::new(),
                     ..quote.clone()
                 }
@@ -199,6 +200,72 @@ impl ArticleRecord {
     }
 }
 
+/// What a hit shows of an article, read from its record without building
+/// the rest (its dates, and each mention of its entities).
+#[derive(Debug, Deserialize)]
+pub(crate) struct ArticleSummary {
+    #[serde(rename = "a")]
+    pub(crate) article: ArticleHead,
+    #[serde(rename = "e", default)]
+    entities: Vec<EntityMentions>,
+    #[serde(rename = "q", default)]
+    quote_words: Vec<(usize, String)>,
+}
+
+/// The fields of an [`Article`] that a hit shows.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ArticleHead {
+    pub(crate) id: String,
+    pub(crate) path: String,
+    #[serde(default)]
+    pub(crate) title: Option<String>,
+    #[serde(default)]
+    pub(crate) outlet: Option<String>,
+    #[serde(default)]
+    pub(crate) published: Option<String>,
+    #[serde(default)]
+    pub(crate) sections: Vec<Section>,
+    /// The quotes, their words left out.
+    #[serde(default)]
+    quotes: Vec<Quote>,
+}
+
+/// An entity and how many times it is mentioned.
+#[derive(Debug, Deserialize)]
+struct EntityMentions {
+    #[serde(rename = "n")]
+    name: String,
+    #[serde(rename = "k")]
+    kind: EntityKind,
+    #[serde(rename = "m")]
+    starts: Vec<IgnoredAny>,
+}
+
+impl ArticleSummary {
+    /// The quote at `index` of the article, whose text is `text`.
+    pub(crate) fn quote(&self, index: usize, text: &str) -> Option<Quote> {
+        let quote = self.article.quotes.get(index)?;
+        let words = match self.quote_words.iter().find(|(at, _)| *at == index) {
+            Some((_, words)) => words.clone(),
+            None => text
+                .get(quote.start..quote.end)
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        Some(Quote {
+            text: words,
+            ..quote.clone()
+        })
+    }
+
+    /// Each entity's name and kind, and how many times it is mentioned.
+    pub(crate) fn entities(&self) -> impl Iterator<Item = (&str, EntityKind, usize)> {
+        self.entities
+            .iter()
+            .map(|entity| (entity.name.as_str(), entity.kind, entity.starts.len()))
+    }
+}
+
 /// An offset written by [`ArticleRecord::of`], which came from a `usize`.
 fn offset(value: i64) -> usize {
     usize::try_from(value).unwrap_or_default()
@@ -207,7 +274,7 @@ fn offset(value: i64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsdex_ingest::{Format, Quote, Section, SpeakerResolution};
+    use newsdex_ingest::{Format, SpeakerResolution};
 
     fn article() -> Article {
         let text = "Erdoğan met Herzog in Ankara. “We agree,” Erdogan said.\n\n\
@@ -317,6 +384,32 @@ mod tests {
             topics: vec!["politics".to_owned()],
             text,
         }
+    }
+
+    #[test]
+    fn a_summary_has_what_a_hit_shows() {
+        let article = article();
+        let json = serde_json::to_string(&ArticleRecord::of(&article)).unwrap();
+        let summary: ArticleSummary = serde_json::from_str(&json).unwrap();
+        assert_eq!(summary.article.id, article.id);
+        assert_eq!(summary.article.path, article.path);
+        assert_eq!(summary.article.title, article.title);
+        assert_eq!(summary.article.outlet, article.outlet);
+        assert_eq!(summary.article.published, article.published);
+        assert_eq!(summary.article.sections, article.sections);
+        for (index, quote) in article.quotes.iter().enumerate() {
+            assert_eq!(summary.quote(index, &article.text).as_ref(), Some(quote));
+        }
+        assert_eq!(summary.quote(article.quotes.len(), &article.text), None);
+        let entities: Vec<_> = summary.entities().collect();
+        assert_eq!(
+            entities,
+            [
+                ("Recep Tayyip Erdogan", EntityKind::Person, 3),
+                ("Ankara", EntityKind::Place, 1),
+                ("Nobody", EntityKind::Organization, 0),
+            ]
+        );
     }
 
     fn round_trip(article: &Article) -> Article {

@@ -62,11 +62,14 @@ pub struct Fields {
     /// section's text, or to what people said.
     pub kind: Field,
     /// The article id (for a section, the id of its article plus `#N`; for
-    /// a quote, plus `~N`). The only stored field of sections and quotes:
-    /// what else they show is read from their article's record.
+    /// a quote, plus `~N`). Indexed only: an article's id is in its record.
     pub id: Field,
     /// For a section or a quote, the id of its article.
     pub parent: Field,
+    /// For a section or a quote, its `N`: its position among its
+    /// article's sections or quotes, from 1. With `parent`, how a hit finds
+    /// what it shows in its article's record, without reading the store.
+    pub number: Field,
     /// The canonical path of the source file; the unit of incremental updates.
     pub path: Field,
     /// The headline.
@@ -160,12 +163,13 @@ pub fn build_schema() -> (Schema, Fields) {
         .set_tokenizer(NEWS_ANALYZER)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let text = TextOptions::default().set_indexing_options(text_indexing.clone());
-    // Only an article's text, its record and every document's id are
-    // stored: a hit reads the rest from its article's record.
+    // Only an article's text and its record are stored: a hit reads the
+    // rest from its article's record.
     let fields = Fields {
         kind: builder.add_text_field("kind", STRING),
-        id: builder.add_text_field("id", STRING | STORED),
+        id: builder.add_text_field("id", STRING),
         parent: builder.add_text_field("parent", STRING | FAST),
+        number: builder.add_u64_field("number", FAST),
         path: builder.add_text_field("path", STRING | FAST),
         title: builder.add_text_field("title", text.clone()),
         body: builder.add_text_field("body", text.clone()),
@@ -375,6 +379,7 @@ pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
         kind: field("kind")?,
         id: field("id")?,
         parent: field("parent")?,
+        number: field("number")?,
         path: field("path")?,
         title: field("title")?,
         body: field("body")?,

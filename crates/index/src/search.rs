@@ -1,6 +1,7 @@
 //! Searching, showing and counting.
 
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Bound;
@@ -11,12 +12,12 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
-use newsdex_ingest::{Article, Entity, EntityKind, SpeakerResolution};
+use newsdex_ingest::{Article, EntityKind, SpeakerResolution};
 
 use crate::news_index::NewsIndex;
-use crate::record::ArticleRecord;
+use crate::record::{ArticleRecord, ArticleSummary};
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_SECTION, SCHEMA_VERSION, StemmedFields};
-use crate::update::{parse_published_day, split_child_id, stored_text};
+use crate::update::{parse_published_day, stored_text};
 use crate::{Error, Result};
 
 /// How hits are ordered.
@@ -287,26 +288,23 @@ impl NewsIndex {
         snippets.set_max_num_chars(options.snippet_chars.max(20));
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
-            let document: TantivyDocument = searcher.doc(address)?;
-            // A section stores only its id: its text and heading are its
+            // A section stores nothing: its text and heading are its
             // article's.
-            let (article, section) = match &options.section {
+            let (summary, text, section) = match &options.section {
                 Some(_) => {
-                    let id = stored_text(&document, self.fields.id).unwrap_or_default();
-                    let (parent, index) =
-                        split_child_id(&id, '#').ok_or_else(|| Error::NotFound(id.clone()))?;
-                    let article = self.article_in(&searcher, parent)?;
-                    let section = article.sections.get(index).cloned();
-                    (article, section)
+                    let (parent, index) = child_of(&searcher, address)?;
+                    let (summary, text) = self.record_in::<ArticleSummary>(&searcher, &parent)?;
+                    let section = summary.article.sections.get(index).cloned();
+                    (summary, text, section)
                 }
-                None => (self.article_of(&document)?, None),
+                None => {
+                    let (summary, text) = self.record_of(&searcher.doc(address)?)?;
+                    (summary, text, None)
+                }
             };
             let body = match &section {
-                Some(section) => article
-                    .text
-                    .get(section.start..section.end)
-                    .unwrap_or_default(),
-                None => article.text.as_str(),
+                Some(section) => text.get(section.start..section.end).unwrap_or_default(),
+                None => text.as_str(),
             };
             // As tantivy's `snippet_from_doc` would make it from a stored body.
             let snippet = snippets.snippet(body.trim());
@@ -329,9 +327,11 @@ impl NewsIndex {
             // never listed its article's entities; it still does not.
             let entities = match section {
                 Some(_) => Vec::new(),
-                None => main_entities(&article.entities),
+                None => main_entities(&summary),
             };
-            let quote = self.matched_quote(&searcher, &*quote_query, &quote_snippets, &article)?;
+            let quote =
+                self.matched_quote(&searcher, &*quote_query, &quote_snippets, &summary, &text)?;
+            let article = summary.article;
             hits.push(Hit {
                 entities,
                 quote,
@@ -350,11 +350,13 @@ impl NewsIndex {
 
     /// Gives back the whole article with the given id.
     pub fn article(&self, id: &str) -> Result<Article> {
-        self.article_in(&self.reader.searcher(), id)
+        let (record, text) = self.record_in::<ArticleRecord>(&self.reader.searcher(), id)?;
+        Ok(record.into_article(text))
     }
 
-    /// The article with the given id, as `searcher` sees the index.
-    fn article_in(&self, searcher: &Searcher, id: &str) -> Result<Article> {
+    /// The record and the text of the article with the given id, as
+    /// `searcher` sees the index.
+    fn record_in<R: DeserializeOwned>(&self, searcher: &Searcher, id: &str) -> Result<(R, String)> {
         let query = BooleanQuery::new(vec![
             (
                 Occur::Must,
@@ -369,20 +371,18 @@ impl NewsIndex {
         let Some((_, address)) = found.first() else {
             return Err(Error::NotFound(id.to_owned()));
         };
-        let document: TantivyDocument = searcher.doc(*address)?;
-        self.article_of(&document)
+        self.record_of(&searcher.doc(*address)?)
     }
 
-    /// The article an article document stores.
-    fn article_of(&self, document: &TantivyDocument) -> Result<Article> {
+    /// The record and the text an article document stores.
+    fn record_of<R: DeserializeOwned>(&self, document: &TantivyDocument) -> Result<(R, String)> {
         let extra = stored_text(document, self.fields.extra).unwrap_or_default();
-        let record: ArticleRecord =
-            serde_json::from_str(&extra).map_err(|error| Error::Incompatible {
-                path: self.dir().map(ToOwned::to_owned).unwrap_or_default(),
-                found: format!("an article record it cannot read ({error})"),
-            })?;
+        let record = serde_json::from_str(&extra).map_err(|error| Error::Incompatible {
+            path: self.dir().map(ToOwned::to_owned).unwrap_or_default(),
+            found: format!("an article record it cannot read ({error})"),
+        })?;
         let text = stored_text(document, self.fields.text).unwrap_or_default();
-        Ok(record.into_article(text))
+        Ok((record, text))
     }
 
     /// Counts articles, sections, files and segments.
@@ -546,21 +546,22 @@ impl NewsIndex {
         )?;
         let mut snippets = SnippetGenerator::create(&searcher, &*user_query, self.fields.body)?;
         snippets.set_max_num_chars(QUOTE_CHARS);
-        // A quote stores only its id; the quote and its article are read
-        // from the article's record, once per article.
-        let mut articles: HashMap<String, Article> = HashMap::new();
+        // A quote stores nothing; the quote and its article are read from
+        // the article's record, once per article.
+        let mut articles: HashMap<String, (ArticleSummary, String)> = HashMap::new();
         let mut quotes = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
-            let document: TantivyDocument = searcher.doc(address)?;
-            let id = stored_text(&document, self.fields.id).unwrap_or_default();
-            let (parent, index) =
-                split_child_id(&id, '~').ok_or_else(|| Error::NotFound(id.clone()))?;
-            let article = match articles.entry(parent.to_owned()) {
+            let (parent, index) = child_of(&searcher, address)?;
+            let (summary, article_text) = match articles.entry(parent) {
                 Entry::Occupied(entry) => entry.into_mut(),
-                Entry::Vacant(entry) => entry.insert(self.article_in(&searcher, parent)?),
+                Entry::Vacant(entry) => {
+                    let stored = self.record_in(&searcher, entry.key())?;
+                    entry.insert(stored)
+                }
             };
-            let quote = article.quotes.get(index).cloned().unwrap_or_default();
+            let quote = summary.quote(index, article_text).unwrap_or_default();
             let (text, highlights) = quote_text(&quote.text, &snippets);
+            let article = &summary.article;
             quotes.push(QuoteHit {
                 id: article.id.clone(),
                 score,
@@ -581,14 +582,15 @@ impl NewsIndex {
         Ok(QuoteResults { total, quotes })
     }
 
-    /// The quote of `article` that best matches `quote_query`, if any word
-    /// of the query is in one.
+    /// The quote of an article that best matches `quote_query`, if any
+    /// word of the query is in one.
     fn matched_quote(
         &self,
         searcher: &Searcher,
         quote_query: &dyn Query,
         snippets: &SnippetGenerator,
-        article: &Article,
+        summary: &ArticleSummary,
+        text: &str,
     ) -> Result<Option<MatchedQuote>> {
         let query = BooleanQuery::new(vec![
             (Occur::Must, quote_query.box_clone()),
@@ -598,17 +600,15 @@ impl NewsIndex {
             ),
             (
                 Occur::Must,
-                Box::new(self.term_query(self.fields.parent, &article.id)),
+                Box::new(self.term_query(self.fields.parent, &summary.article.id)),
             ),
         ]);
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
         let Some((_, address)) = found.first() else {
             return Ok(None);
         };
-        let document: TantivyDocument = searcher.doc(*address)?;
-        let id = stored_text(&document, self.fields.id).unwrap_or_default();
-        let Some(quote) = split_child_id(&id, '~').and_then(|(_, index)| article.quotes.get(index))
-        else {
+        let (_, index) = child_of(searcher, *address)?;
+        let Some(quote) = summary.quote(index, text) else {
             return Ok(None);
         };
         let (text, highlights) = quote_text(&quote.text, snippets);
@@ -620,7 +620,7 @@ impl NewsIndex {
         Ok(Some(MatchedQuote {
             text,
             highlights,
-            speaker: quote.speaker.clone(),
+            speaker: quote.speaker,
         }))
     }
 
@@ -629,6 +629,33 @@ impl NewsIndex {
             Term::from_field_text(field, value),
             IndexRecordOption::Basic,
         )
+    }
+}
+
+/// The id of the article of a section or quote document, and the
+/// section's or quote's position in it, from fast fields.
+fn child_of(searcher: &Searcher, address: DocAddress) -> Result<(String, usize)> {
+    let fast = searcher.segment_reader(address.segment_ord).fast_fields();
+    let mut parent = String::new();
+    if let Some(parents) = fast.str("parent")?
+        && let Some(ord) = parents.term_ords(address.doc_id).next()
+    {
+        parents
+            .ord_to_str(ord, &mut parent)
+            .map_err(tantivy::TantivyError::from)?;
+    }
+    let number = fast
+        .column_opt::<u64>("number")?
+        .and_then(|numbers| numbers.first(address.doc_id))
+        .unwrap_or(0);
+    let index = usize::try_from(number)
+        .ok()
+        .and_then(|number| number.checked_sub(1));
+    match index {
+        Some(index) if !parent.is_empty() => Ok((parent, index)),
+        _ => Err(Error::NotFound(format!(
+            "the article of document {address:?}"
+        ))),
     }
 }
 
@@ -658,13 +685,13 @@ fn quote_text(full: &str, snippets: &SnippetGenerator) -> (String, Vec<[usize; 2
 }
 
 /// The entities an article mentions most.
-fn main_entities(entities: &[Entity]) -> Vec<MainEntity> {
-    let mut main: Vec<MainEntity> = entities
-        .iter()
-        .map(|entity| MainEntity {
-            mentions: entity.mentions.len(),
-            name: entity.name.clone(),
-            kind: entity.kind,
+fn main_entities(summary: &ArticleSummary) -> Vec<MainEntity> {
+    let mut main: Vec<MainEntity> = summary
+        .entities()
+        .map(|(name, kind, mentions)| MainEntity {
+            name: name.to_owned(),
+            kind,
+            mentions,
         })
         .collect();
     main.sort_by(|a, b| {

@@ -780,8 +780,7 @@ fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
 ///
 /// Sections and quotes are indexed with their article's title, dates and
 /// entities, so that the same queries and filters find them, but they
-/// store only their id: everything shown of them is in the article's
-/// record.
+/// store nothing: everything shown of them is in the article's record.
 fn add_article(
     writer: &IndexWriter,
     fields: &Fields,
@@ -865,8 +864,9 @@ fn add_article(
         };
         let mut document = shared.clone();
         document.add_text(fields.kind, KIND_SECTION);
-        document.add_text(fields.id, section_id(&article.id, number));
+        document.add_text(fields.id, format!("{}#{}", article.id, number + 1));
         document.add_text(fields.parent, &article.id);
+        document.add_u64(fields.number, number as u64 + 1);
         document.add_text(fields.section, &section.heading);
         document.add_text(fields.body, text);
         if let Some(stemmed) = stemmed {
@@ -878,8 +878,9 @@ fn add_article(
     for (number, quote) in article.quotes.iter().enumerate() {
         let mut document = shared.clone();
         document.add_text(fields.kind, KIND_QUOTE);
-        document.add_text(fields.id, quote_id(&article.id, number));
+        document.add_text(fields.id, format!("{}~{}", article.id, number + 1));
         document.add_text(fields.parent, &article.id);
+        document.add_u64(fields.number, number as u64 + 1);
         document.add_text(fields.body, &quote.text);
         if let Some(stemmed) = stemmed {
             document.add_text(stemmed.body, &quote.text);
@@ -891,24 +892,6 @@ fn add_article(
         writer.add_document(document)?;
     }
     Ok(())
-}
-
-/// The id of the section at `index` of `article`'s sections.
-fn section_id(article: &str, index: usize) -> String {
-    format!("{article}#{}", index + 1)
-}
-
-/// The id of the quote at `index` of `article`'s quotes.
-fn quote_id(article: &str, index: usize) -> String {
-    format!("{article}~{}", index + 1)
-}
-
-/// The article id and the index among its sections (`#`) or quotes (`~`)
-/// of a section's or quote's id.
-pub(crate) fn split_child_id(id: &str, mark: char) -> Option<(&str, usize)> {
-    let (article, number) = id.rsplit_once(mark)?;
-    let number: usize = number.parse().ok()?;
-    Some((article, number.checked_sub(1)?))
 }
 
 /// Adds each entity's canonical name once, to the text field of its kind
