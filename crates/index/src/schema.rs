@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use tantivy::Index;
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    DateOptions, FAST, Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
 };
 
 use tantivy::tokenizer::{
@@ -110,11 +110,14 @@ pub struct Fields {
     pub org: Field,
     /// Canonical names of the places mentioned, as text (`place:ankara`).
     pub place: Field,
-    /// Canonical names of the people mentioned, exact, for counting.
+    /// Canonical names of the people an article mentions, exact, for
+    /// counting; a fast field of article documents only.
     pub person_name: Field,
-    /// Canonical names of the organisations mentioned, exact, for counting.
+    /// Canonical names of the organisations an article mentions, exact,
+    /// for counting; a fast field of article documents only.
     pub org_name: Field,
-    /// Canonical names of the places mentioned, exact, for counting.
+    /// Canonical names of the places an article mentions, exact, for
+    /// counting; a fast field of article documents only.
     pub place_name: Field,
     /// Every date the text mentions, as the first day of its period.
     pub mentioned_day: Field,
@@ -123,7 +126,8 @@ pub struct Fields {
     /// Canonical names of the speakers, as text (`speaker:erdogan`): all
     /// the speakers of an article, the one speaker of a quote.
     pub speaker: Field,
-    /// The same names, exact, for counting and showing.
+    /// The speaker of a quote, exact, for counting; a fast field of quote
+    /// documents only.
     pub speaker_name: Field,
     /// Per stemmed language: its code and the title and body fields
     /// analysed with its stemmer. An article in that language is indexed in
@@ -163,14 +167,28 @@ pub fn build_schema() -> (Schema, Fields) {
         .set_tokenizer(NEWS_ANALYZER)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let text = TextOptions::default().set_indexing_options(text_indexing.clone());
+    // A field that holds one token per document needs no norms: a missing
+    // norm counts as one token, so every score stays the same.
+    let one_token = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::Basic)
+            .set_fieldnorms(false),
+    );
+    // Names counted over the matching documents are only read from fast
+    // fields. Dates are only filtered on (with a constant score, so with no
+    // norms) and the publication date sorted on: a fast field for that,
+    // and an index of the mentioned dates, many per document, which is
+    // smaller than their fast field.
+    let exact_name = TextOptions::default() | FAST;
     // Only an article's text and its record are stored: a hit reads the
     // rest from its article's record.
     let fields = Fields {
-        kind: builder.add_text_field("kind", STRING),
-        id: builder.add_text_field("id", STRING),
-        parent: builder.add_text_field("parent", STRING | FAST),
+        kind: builder.add_text_field("kind", one_token.clone()),
+        id: builder.add_text_field("id", one_token.clone()),
+        parent: builder.add_text_field("parent", one_token.clone() | FAST),
         number: builder.add_u64_field("number", FAST),
-        path: builder.add_text_field("path", STRING | FAST),
+        path: builder.add_text_field("path", one_token.clone() | FAST),
         title: builder.add_text_field("title", text.clone()),
         body: builder.add_text_field("body", text.clone()),
         text: builder.add_text_field("text", STORED),
@@ -178,10 +196,10 @@ pub fn build_schema() -> (Schema, Fields) {
         author: builder.add_text_field("author", text.clone()),
         outlet: builder.add_text_field("outlet", text.clone()),
         dateline: builder.add_text_field("dateline", text.clone()),
-        published: builder.add_text_field("published", STRING),
-        published_day: builder.add_date_field("published_day", INDEXED | FAST),
-        encoding: builder.add_text_field("encoding", STRING),
-        format: builder.add_text_field("format", STRING),
+        published: builder.add_text_field("published", one_token.clone()),
+        published_day: builder.add_date_field("published_day", FAST),
+        encoding: builder.add_text_field("encoding", one_token.clone()),
+        format: builder.add_text_field("format", one_token.clone()),
         mtime: builder.add_u64_field("mtime", FAST),
         size: builder.add_u64_field("size", FAST),
         content_hash: builder.add_u64_field("content_hash", FAST),
@@ -189,13 +207,14 @@ pub fn build_schema() -> (Schema, Fields) {
         person: builder.add_text_field("person", text.clone()),
         org: builder.add_text_field("org", text.clone()),
         place: builder.add_text_field("place", text.clone()),
-        person_name: builder.add_text_field("person_name", STRING | FAST),
-        org_name: builder.add_text_field("org_name", STRING | FAST),
-        place_name: builder.add_text_field("place_name", STRING | FAST),
-        mentioned_day: builder.add_date_field("mentioned_day", INDEXED | FAST),
-        language: builder.add_text_field("language", STRING),
+        person_name: builder.add_text_field("person_name", exact_name.clone()),
+        org_name: builder.add_text_field("org_name", exact_name.clone()),
+        place_name: builder.add_text_field("place_name", exact_name.clone()),
+        mentioned_day: builder
+            .add_date_field("mentioned_day", DateOptions::default().set_indexed()),
+        language: builder.add_text_field("language", one_token),
         speaker: builder.add_text_field("speaker", text),
-        speaker_name: builder.add_text_field("speaker_name", STRING | FAST),
+        speaker_name: builder.add_text_field("speaker_name", exact_name),
         stemmed: STEMMED_LANGUAGES
             .iter()
             .map(|&(code, _)| {

@@ -823,6 +823,7 @@ fn add_article(
     let mut document = shared.clone();
     document.add_text(fields.kind, KIND_ARTICLE);
     document.add_text(fields.id, &article.id);
+    add_entity_names(&mut document, fields, &article.entities);
     document.add_text(fields.body, &article.text);
     document.add_text(fields.text, &article.text);
     if let Some(stemmed) = stemmed {
@@ -842,7 +843,6 @@ fn add_article(
     {
         if speakers.insert(speaker) {
             document.add_text(fields.speaker, speaker);
-            document.add_text(fields.speaker_name, speaker);
         }
     }
     if let Some(dateline) = &article.dateline {
@@ -894,22 +894,38 @@ fn add_article(
     Ok(())
 }
 
-/// Adds each entity's canonical name once, to the text field of its kind
-/// (for queries) and to the exact field (for counting).
+/// Adds each entity's canonical name once to the text field of its kind,
+/// for queries and filters.
 fn add_entities(document: &mut TantivyDocument, fields: &Fields, entities: &[Entity]) {
-    let mut seen = HashSet::new();
-    for entity in entities {
-        if !seen.insert((entity.kind, entity.name.as_str())) {
-            continue;
-        }
-        let (text_field, exact_field) = match entity.kind {
-            EntityKind::Person => (fields.person, fields.person_name),
-            EntityKind::Organization => (fields.org, fields.org_name),
-            EntityKind::Place => (fields.place, fields.place_name),
+    for entity in distinct(entities) {
+        let field = match entity.kind {
+            EntityKind::Person => fields.person,
+            EntityKind::Organization => fields.org,
+            EntityKind::Place => fields.place,
         };
-        document.add_text(text_field, &entity.name);
-        document.add_text(exact_field, &entity.name);
+        document.add_text(field, &entity.name);
     }
+}
+
+/// Adds each entity's canonical name once to the exact field of its kind,
+/// for counting the articles that mention it.
+fn add_entity_names(document: &mut TantivyDocument, fields: &Fields, entities: &[Entity]) {
+    for entity in distinct(entities) {
+        let field = match entity.kind {
+            EntityKind::Person => fields.person_name,
+            EntityKind::Organization => fields.org_name,
+            EntityKind::Place => fields.place_name,
+        };
+        document.add_text(field, &entity.name);
+    }
+}
+
+/// Each entity once, by kind and name.
+fn distinct(entities: &[Entity]) -> impl Iterator<Item = &Entity> {
+    let mut seen = HashSet::new();
+    entities
+        .iter()
+        .filter(move |entity| seen.insert((entity.kind, entity.name.as_str())))
 }
 
 /// The first day of an ISO 8601 date at any precision, as a tantivy date.
