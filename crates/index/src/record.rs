@@ -1,54 +1,62 @@
 //! What an article document stores besides its text, and in what form.
 //!
-//! An article document stores its text in a field of its own and the rest
-//! of the [`Article`] as one JSON record, from which `newsdex show` gives
-//! the article back whole and a hit gets its title, path and entities.
-//! Quote and section documents store only their id: their words, speaker,
-//! heading and offsets are read from their article's record.
+//! An article document stores its text and two JSON records. The first,
+//! read for every hit, holds the rest of the [`Article`] but the places of
+//! its entity mentions and dates: a hit gets its title, path, sections,
+//! quotes and entity counts from it. The second holds those places and is
+//! only read by `newsdex show`, to give the article back whole. Quote and
+//! section documents store nothing: their words, speaker, heading and
+//! offsets are read from their article's first record.
 //!
-//! Most of a record is offsets, which compress badly, so the record keeps
-//! them small: each entity mention and each date is stored as its distance
-//! from the one before it, a mention as long as its entity's name keeps no
-//! length, and the words of a quote are kept only when they are not the
-//! text between its offsets (a quote over several paragraphs leaves out the
-//! marks that reopen it).
+//! Offsets compress badly, so the records keep few of them: an entity
+//! mention is told by which occurrence in the text of its words it is (and
+//! its words only when they are not the entity's name), a date by its
+//! distance from the previous one, and the words of a quote are kept only
+//! when they are not the text between its offsets (a quote over several
+//! paragraphs leaves out the marks that reopen it).
 
-use newsdex_ingest::{Article, DateMention, DatePrecision, Entity, EntityKind, Quote, Section};
-use serde::de::IgnoredAny;
+use std::collections::HashMap;
+
+use newsdex_ingest::{Article, DateMention, DatePrecision, Entity, EntityKind, Quote};
 use serde::{Deserialize, Serialize};
 
-/// The stored form of an article without its text.
+/// The record of an article that hits read: all of it but its text and
+/// the places of its entity mentions and dates.
 #[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct ArticleRecord {
     /// The article with its text, entities and dates empty, and the words
     /// of its quotes left out.
     #[serde(rename = "a")]
-    article: Article,
+    pub(crate) article: Article,
+    /// Each entity's name, kind and number of mentions.
     #[serde(rename = "e", default, skip_serializing_if = "Vec::is_empty")]
-    entities: Vec<EntityRecord>,
-    #[serde(rename = "d", default, skip_serializing_if = "Vec::is_empty")]
-    dates: Vec<DateRecord>,
+    entities: Vec<(String, EntityKind, usize)>,
     /// The quotes whose words are not the text between their offsets: the
     /// quote's position in [`Article::quotes`] and its words.
     #[serde(rename = "q", default, skip_serializing_if = "Vec::is_empty")]
     quote_words: Vec<(usize, String)>,
 }
 
-/// An [`Entity`] with its mentions as distances.
+/// The record of where an article's entities and dates are mentioned.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub(crate) struct MentionRecord {
+    /// The mentions of each entity of [`ArticleRecord::entities`], in order.
+    #[serde(rename = "m", default, skip_serializing_if = "Vec::is_empty")]
+    mentions: Vec<Vec<Mention>>,
+    #[serde(rename = "d", default, skip_serializing_if = "Vec::is_empty")]
+    dates: Vec<DateRecord>,
+}
+
+/// Where an entity is mentioned.
 #[derive(Debug, Serialize, Deserialize)]
-struct EntityRecord {
-    #[serde(rename = "n")]
-    name: String,
-    #[serde(rename = "k")]
-    kind: EntityKind,
-    /// Where each mention starts, as the distance from where the one
-    /// before it starts (the first from 0).
-    #[serde(rename = "m")]
-    starts: Vec<i64>,
-    /// The mentions that are not as long as the name, in bytes: the
-    /// mention's position in `starts` and its length.
-    #[serde(rename = "l", default, skip_serializing_if = "Vec::is_empty")]
-    lengths: Vec<(usize, i64)>,
+#[serde(untagged)]
+enum Mention {
+    /// The entity's name, at this occurrence of it in the text.
+    Name(usize),
+    /// Other words, at this occurrence of them in the text.
+    Words(String, usize),
+    /// Byte offsets, when the words cannot be found again that way.
+    Offsets([usize; 2]),
 }
 
 /// A [`DateMention`] with its start as a distance from the previous date's.
@@ -66,31 +74,72 @@ struct DateRecord {
     relative: bool,
 }
 
+/// How many bytes of text finding occurrences may read per article: past
+/// it (a text of megabytes with thousands of entities), mentions are kept
+/// as offsets, so that neither indexing nor `show` scans the text for long.
+const OCCURRENCE_SCAN_BYTES: usize = 16 << 20;
+
+/// Where the words of a text occur: the n-th occurrence of some words is
+/// the n-th match of `str::match_indices`, which does not overlap.
+struct Occurrences<'a> {
+    text: &'a str,
+    starts: HashMap<String, Vec<usize>>,
+    scanned: usize,
+}
+
+impl<'a> Occurrences<'a> {
+    fn new(text: &'a str) -> Occurrences<'a> {
+        Occurrences {
+            text,
+            starts: HashMap::new(),
+            scanned: 0,
+        }
+    }
+
+    /// Where `words` occur, unless they are empty or looking for them
+    /// would read more than the budget.
+    fn of(&mut self, words: &str) -> Option<&[usize]> {
+        if words.is_empty() {
+            return None;
+        }
+        if !self.starts.contains_key(words) {
+            if self.scanned + self.text.len() > OCCURRENCE_SCAN_BYTES {
+                return None;
+            }
+            self.scanned += self.text.len();
+            let starts = self.text.match_indices(words).map(|(at, _)| at).collect();
+            self.starts.insert(words.to_owned(), starts);
+        }
+        self.starts.get(words).map(Vec::as_slice)
+    }
+}
+
 impl ArticleRecord {
-    /// The record of `article`; its text is stored apart.
-    pub(crate) fn of(article: &Article) -> ArticleRecord {
-        let entities = article
+    /// The records of `article`; its text is stored apart.
+    pub(crate) fn of(article: &Article) -> (ArticleRecord, MentionRecord) {
+        let text = article.text.as_str();
+        let mut occurrences = Occurrences::new(text);
+        let mentions = article
             .entities
             .iter()
             .map(|entity| {
-                let name_length = entity.name.len() as i64;
-                let mut previous = 0i64;
-                let mut starts = Vec::with_capacity(entity.mentions.len());
-                let mut lengths = Vec::new();
-                for (number, &[start, end]) in entity.mentions.iter().enumerate() {
-                    let (start, end) = (start as i64, end as i64);
-                    starts.push(start - previous);
-                    previous = start;
-                    if end - start != name_length {
-                        lengths.push((number, end - start));
-                    }
-                }
-                EntityRecord {
-                    name: entity.name.clone(),
-                    kind: entity.kind,
-                    starts,
-                    lengths,
-                }
+                entity
+                    .mentions
+                    .iter()
+                    .map(|&[start, end]| {
+                        let Some(words) = text.get(start..end) else {
+                            return Mention::Offsets([start, end]);
+                        };
+                        let occurrence = occurrences
+                            .of(words)
+                            .and_then(|starts| starts.binary_search(&start).ok());
+                        match occurrence {
+                            Some(nth) if words == entity.name => Mention::Name(nth),
+                            Some(nth) => Mention::Words(words.to_owned(), nth),
+                            None => Mention::Offsets([start, end]),
+                        }
+                    })
+                    .collect()
             })
             .collect();
         let mut previous = 0i64;
@@ -116,7 +165,7 @@ impl ArticleRecord {
             .iter()
             .enumerate()
             .map(|(number, quote)| {
-                if article.text.get(quote.start..quote.end) != Some(quote.text.as_str()) {
+                if text.get(quote.start..quote.end) != Some(quote.text.as_str()) {
                     quote_words.push((number, quote.text.clone()));
                 }
                 Quote {
@@ -125,7 +174,7 @@ impl ArticleRecord {
                 }
             })
             .collect();
-        ArticleRecord {
+        let record = ArticleRecord {
             article: Article {
                 text: String::new(),
                 entities: Vec::new(),
@@ -133,47 +182,61 @@ impl ArticleRecord {
                 quotes,
                 ..article.clone()
             },
-            entities,
-            dates,
+            entities: article
+                .entities
+                .iter()
+                .map(|entity| (entity.name.clone(), entity.kind, entity.mentions.len()))
+                .collect(),
             quote_words,
-        }
+        };
+        (record, MentionRecord { mentions, dates })
     }
 
-    /// The whole article again, with `text`, the text stored apart.
-    pub(crate) fn into_article(self, text: String) -> Article {
+    /// The whole article again, from its two records and its text.
+    pub(crate) fn into_article(self, places: MentionRecord, text: String) -> Article {
         let mut article = self.article;
+        for (number, quote) in article.quotes.iter_mut().enumerate() {
+            quote.text = match self.quote_words.iter().find(|(at, _)| *at == number) {
+                Some((_, words)) => words.clone(),
+                None => text
+                    .get(quote.start..quote.end)
+                    .unwrap_or_default()
+                    .to_owned(),
+            };
+        }
+        let mut occurrences = Occurrences::new(&text);
+        let mut mentions = places.mentions.into_iter();
         article.entities = self
             .entities
             .into_iter()
-            .map(|entity| {
-                let name_length = entity.name.len() as i64;
-                let mut lengths = entity.lengths.into_iter().peekable();
-                let mut start = 0i64;
-                let mentions = entity
-                    .starts
-                    .iter()
-                    .enumerate()
-                    .map(|(number, distance)| {
-                        start += distance;
-                        let length = match lengths.peek() {
-                            Some(&(at, length)) if at == number => {
-                                lengths.next();
-                                length
-                            }
-                            _ => name_length,
+            .map(|(name, kind, _)| {
+                let mentions = mentions
+                    .next()
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|mention| {
+                        let (words, nth) = match &mention {
+                            Mention::Name(nth) => (name.as_str(), *nth),
+                            Mention::Words(words, nth) => (words.as_str(), *nth),
+                            Mention::Offsets(offsets) => return *offsets,
                         };
-                        [offset(start), offset(start + length)]
+                        let start = occurrences
+                            .of(words)
+                            .and_then(|starts| starts.get(nth))
+                            .copied()
+                            .unwrap_or_default();
+                        [start, start + words.len()]
                     })
                     .collect();
                 Entity {
-                    name: entity.name,
-                    kind: entity.kind,
+                    name,
+                    kind,
                     mentions,
                 }
             })
             .collect();
         let mut start = 0i64;
-        article.dates = self
+        article.dates = places
             .dates
             .into_iter()
             .map(|date| {
@@ -187,61 +250,10 @@ impl ArticleRecord {
                 }
             })
             .collect();
-        let mut words = self.quote_words.into_iter().peekable();
-        for (number, quote) in article.quotes.iter_mut().enumerate() {
-            quote.text = match words.peek() {
-                Some((at, _)) if *at == number => words.next().map(|(_, words)| words),
-                _ => text.get(quote.start..quote.end).map(str::to_owned),
-            }
-            .unwrap_or_default();
-        }
         article.text = text;
         article
     }
-}
 
-/// What a hit shows of an article, read from its record without building
-/// the rest (its dates, and each mention of its entities).
-#[derive(Debug, Deserialize)]
-pub(crate) struct ArticleSummary {
-    #[serde(rename = "a")]
-    pub(crate) article: ArticleHead,
-    #[serde(rename = "e", default)]
-    entities: Vec<EntityMentions>,
-    #[serde(rename = "q", default)]
-    quote_words: Vec<(usize, String)>,
-}
-
-/// The fields of an [`Article`] that a hit shows.
-#[derive(Debug, Deserialize)]
-pub(crate) struct ArticleHead {
-    pub(crate) id: String,
-    pub(crate) path: String,
-    #[serde(default)]
-    pub(crate) title: Option<String>,
-    #[serde(default)]
-    pub(crate) outlet: Option<String>,
-    #[serde(default)]
-    pub(crate) published: Option<String>,
-    #[serde(default)]
-    pub(crate) sections: Vec<Section>,
-    /// The quotes, their words left out.
-    #[serde(default)]
-    quotes: Vec<Quote>,
-}
-
-/// An entity and how many times it is mentioned.
-#[derive(Debug, Deserialize)]
-struct EntityMentions {
-    #[serde(rename = "n")]
-    name: String,
-    #[serde(rename = "k")]
-    kind: EntityKind,
-    #[serde(rename = "m")]
-    starts: Vec<IgnoredAny>,
-}
-
-impl ArticleSummary {
     /// The quote at `index` of the article, whose text is `text`.
     pub(crate) fn quote(&self, index: usize, text: &str) -> Option<Quote> {
         let quote = self.article.quotes.get(index)?;
@@ -262,7 +274,7 @@ impl ArticleSummary {
     pub(crate) fn entities(&self) -> impl Iterator<Item = (&str, EntityKind, usize)> {
         self.entities
             .iter()
-            .map(|entity| (entity.name.as_str(), entity.kind, entity.starts.len()))
+            .map(|(name, kind, mentions)| (name.as_str(), *kind, *mentions))
     }
 }
 
@@ -274,7 +286,7 @@ fn offset(value: i64) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsdex_ingest::{Format, SpeakerResolution};
+    use newsdex_ingest::{Format, Section, SpeakerResolution};
 
     fn article() -> Article {
         let text = "Erdoğan met Herzog in Ankara. “We agree,” Erdogan said.\n\n\
@@ -387,10 +399,10 @@ mod tests {
     }
 
     #[test]
-    fn a_summary_has_what_a_hit_shows() {
+    fn the_first_record_has_what_a_hit_shows() {
         let article = article();
-        let json = serde_json::to_string(&ArticleRecord::of(&article)).unwrap();
-        let summary: ArticleSummary = serde_json::from_str(&json).unwrap();
+        let json = serde_json::to_string(&ArticleRecord::of(&article).0).unwrap();
+        let summary: ArticleRecord = serde_json::from_str(&json).unwrap();
         assert_eq!(summary.article.id, article.id);
         assert_eq!(summary.article.path, article.path);
         assert_eq!(summary.article.title, article.title);
@@ -413,9 +425,12 @@ mod tests {
     }
 
     fn round_trip(article: &Article) -> Article {
-        let json = serde_json::to_string(&ArticleRecord::of(article)).unwrap();
-        let record: ArticleRecord = serde_json::from_str(&json).unwrap();
-        record.into_article(article.text.clone())
+        let (record, places) = ArticleRecord::of(article);
+        let record = serde_json::to_string(&record).unwrap();
+        let places = serde_json::to_string(&places).unwrap();
+        let record: ArticleRecord = serde_json::from_str(&record).unwrap();
+        let places: MentionRecord = serde_json::from_str(&places).unwrap();
+        record.into_article(places, article.text.clone())
     }
 
     #[test]
@@ -439,7 +454,27 @@ mod tests {
     }
 
     #[test]
-    fn the_record_keeps_no_words_of_the_text() {
+    fn mentions_that_cannot_be_found_again_keep_their_offsets() {
+        let text = "aaa bb Aé cc".to_owned();
+        let article = Article {
+            entities: vec![Entity {
+                name: "aa".to_owned(),
+                kind: EntityKind::Place,
+                // Overlapping the first occurrence, empty, inside a
+                // character, past the text, then found by name and by
+                // other words.
+                mentions: vec![[1, 3], [4, 4], [8, 9], [40, 44], [0, 2], [4, 6], [7, 10]],
+            }],
+            quotes: Vec::new(),
+            dates: Vec::new(),
+            text,
+            ..article()
+        };
+        assert_eq!(round_trip(&article), article);
+    }
+
+    #[test]
+    fn the_records_keep_no_words_of_the_text() {
         let article = article();
         let json = serde_json::to_string(&ArticleRecord::of(&article)).unwrap();
         assert!(!json.contains("We agree"), "{json}");

@@ -102,8 +102,11 @@ pub struct Fields {
     /// A hash of the source file's bytes.
     pub content_hash: Field,
     /// An article's record: the rest of the article (title, sections,
-    /// entities, quotes…) as JSON, see [`crate::record`].
+    /// quotes, entity names…) as JSON, see [`crate::record`].
     pub extra: Field,
+    /// Where an article mentions its entities and dates, as JSON, see
+    /// [`crate::record`]; only read to give the article back whole.
+    pub mentions: Field,
     /// Canonical names of the people mentioned, as text (`person:erdogan`).
     pub person: Field,
     /// Canonical names of the organisations mentioned, as text (`org:hamas`).
@@ -204,6 +207,7 @@ pub fn build_schema() -> (Schema, Fields) {
         size: builder.add_u64_field("size", FAST),
         content_hash: builder.add_u64_field("content_hash", FAST),
         extra: builder.add_text_field("extra", STORED),
+        mentions: builder.add_text_field("mentions", STORED),
         person: builder.add_text_field("person", text.clone()),
         org: builder.add_text_field("org", text.clone()),
         place: builder.add_text_field("place", text.clone()),
@@ -415,6 +419,7 @@ pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
         size: field("size")?,
         content_hash: field("content_hash")?,
         extra: field("extra")?,
+        mentions: field("mentions")?,
         person: field("person")?,
         org: field("org")?,
         place: field("place")?,

@@ -15,7 +15,7 @@ use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 use newsdex_ingest::{Article, EntityKind, SpeakerResolution};
 
 use crate::news_index::NewsIndex;
-use crate::record::{ArticleRecord, ArticleSummary};
+use crate::record::{ArticleRecord, MentionRecord};
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_SECTION, SCHEMA_VERSION, StemmedFields};
 use crate::update::{parse_published_day, stored_text};
 use crate::{Error, Result};
@@ -293,7 +293,7 @@ impl NewsIndex {
             let (summary, text, section) = match &options.section {
                 Some(_) => {
                     let (parent, index) = child_of(&searcher, address)?;
-                    let (summary, text) = self.record_in::<ArticleSummary>(&searcher, &parent)?;
+                    let (summary, text) = self.record_in(&searcher, &parent)?;
                     let section = summary.article.sections.get(index).cloned();
                     (summary, text, section)
                 }
@@ -350,13 +350,22 @@ impl NewsIndex {
 
     /// Gives back the whole article with the given id.
     pub fn article(&self, id: &str) -> Result<Article> {
-        let (record, text) = self.record_in::<ArticleRecord>(&self.reader.searcher(), id)?;
-        Ok(record.into_article(text))
+        let searcher = self.reader.searcher();
+        let document = searcher.doc(self.address_of(&searcher, id)?)?;
+        let (record, text) = self.record_of(&document)?;
+        let mentions = stored_text(&document, self.fields.mentions).unwrap_or_default();
+        let mentions: MentionRecord = self.parse_record(&mentions)?;
+        Ok(record.into_article(mentions, text))
     }
 
     /// The record and the text of the article with the given id, as
     /// `searcher` sees the index.
-    fn record_in<R: DeserializeOwned>(&self, searcher: &Searcher, id: &str) -> Result<(R, String)> {
+    fn record_in(&self, searcher: &Searcher, id: &str) -> Result<(ArticleRecord, String)> {
+        self.record_of(&searcher.doc(self.address_of(searcher, id)?)?)
+    }
+
+    /// Where the article with the given id is.
+    fn address_of(&self, searcher: &Searcher, id: &str) -> Result<DocAddress> {
         let query = BooleanQuery::new(vec![
             (
                 Occur::Must,
@@ -368,21 +377,25 @@ impl NewsIndex {
             ),
         ]);
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = found.first() else {
-            return Err(Error::NotFound(id.to_owned()));
-        };
-        self.record_of(&searcher.doc(*address)?)
+        match found.first() {
+            Some((_, address)) => Ok(*address),
+            None => Err(Error::NotFound(id.to_owned())),
+        }
     }
 
-    /// The record and the text an article document stores.
-    fn record_of<R: DeserializeOwned>(&self, document: &TantivyDocument) -> Result<(R, String)> {
+    /// The record that hits read and the text of an article document.
+    fn record_of(&self, document: &TantivyDocument) -> Result<(ArticleRecord, String)> {
         let extra = stored_text(document, self.fields.extra).unwrap_or_default();
-        let record = serde_json::from_str(&extra).map_err(|error| Error::Incompatible {
-            path: self.dir().map(ToOwned::to_owned).unwrap_or_default(),
-            found: format!("an article record it cannot read ({error})"),
-        })?;
+        let record = self.parse_record(&extra)?;
         let text = stored_text(document, self.fields.text).unwrap_or_default();
         Ok((record, text))
+    }
+
+    fn parse_record<R: DeserializeOwned>(&self, json: &str) -> Result<R> {
+        serde_json::from_str(json).map_err(|error| Error::Incompatible {
+            path: self.dir().map(ToOwned::to_owned).unwrap_or_default(),
+            found: format!("an article record it cannot read ({error})"),
+        })
     }
 
     /// Counts articles, sections, files and segments.
@@ -548,7 +561,7 @@ impl NewsIndex {
         snippets.set_max_num_chars(QUOTE_CHARS);
         // A quote stores nothing; the quote and its article are read from
         // the article's record, once per article.
-        let mut articles: HashMap<String, (ArticleSummary, String)> = HashMap::new();
+        let mut articles: HashMap<String, (ArticleRecord, String)> = HashMap::new();
         let mut quotes = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
             let (parent, index) = child_of(&searcher, address)?;
@@ -589,7 +602,7 @@ impl NewsIndex {
         searcher: &Searcher,
         quote_query: &dyn Query,
         snippets: &SnippetGenerator,
-        summary: &ArticleSummary,
+        summary: &ArticleRecord,
         text: &str,
     ) -> Result<Option<MatchedQuote>> {
         let query = BooleanQuery::new(vec![
@@ -685,7 +698,7 @@ fn quote_text(full: &str, snippets: &SnippetGenerator) -> (String, Vec<[usize; 2
 }
 
 /// The entities an article mentions most.
-fn main_entities(summary: &ArticleSummary) -> Vec<MainEntity> {
+fn main_entities(summary: &ArticleRecord) -> Vec<MainEntity> {
     let mut main: Vec<MainEntity> = summary
         .entities()
         .map(|(name, kind, mentions)| MainEntity {

@@ -853,9 +853,16 @@ fn add_article(
     document.add_u64(fields.mtime, stat.mtime);
     document.add_u64(fields.size, stat.size);
     document.add_u64(fields.content_hash, stat.content_hash);
-    let record = serde_json::to_string(&ArticleRecord::of(article))
-        .map_err(|error| Error::Tantivy(error.into()))?;
-    document.add_text(fields.extra, record);
+    let (record, mentions) = ArticleRecord::of(article);
+    let to_json = |error: serde_json::Error| Error::Tantivy(error.into());
+    document.add_text(
+        fields.extra,
+        serde_json::to_string(&record).map_err(to_json)?,
+    );
+    document.add_text(
+        fields.mentions,
+        serde_json::to_string(&mentions).map_err(to_json)?,
+    );
     writer.add_document(document)?;
 
     for (number, section) in article.sections.iter().enumerate() {
