@@ -247,13 +247,16 @@ mkdir -p "$BENCHES/results"
 OUT_MD="$BENCHES/results/$DATE-$LABEL.md"
 OUT_JSON="$BENCHES/results/$DATE-$LABEL.json"
 
+# The queries' hyperfine results go through a file: fast commands get many
+# runs, and their timings can exceed the length of a command line.
+for f in "${QUERY_JSON[@]}"; do
+    jq -c --arg name "$(basename "$f" .json | sed 's/^query-//')" '{($name): .}' "$f"
+done | jq -s 'add' >"$RUN/queries.json"
 jq -n \
     --slurpfile index "$RUN/index.json" \
     --slurpfile reindex "$RUN/reindex.json" \
-    --argjson queries "$(for f in "${QUERY_JSON[@]}"; do
-        jq -c --arg name "$(basename "$f" .json | sed 's/^query-//')" '{($name): .}' "$f"
-    done | jq -s 'add')" \
-    '{index: $index[0], reindex: $reindex[0], queries: $queries}' >"$OUT_JSON"
+    --slurpfile queries "$RUN/queries.json" \
+    '{index: $index[0], reindex: $reindex[0], queries: $queries[0]}' >"$OUT_JSON"
 
 median() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .median' "$1"; }
 calc() { awk "BEGIN { printf \"$1\n\", $2 }"; }
