@@ -971,25 +971,3 @@ pub(crate) fn stored_text(
         .and_then(|value| value.as_str())
         .map(str::to_owned)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn files_are_listed_from_an_index_with_a_segment_of_quotes_only() {
-        // The writer's threads share documents out, so a segment can hold a
-        // quote without its article, and with it none of the fast fields
-        // only articles carry.
-        let index = NewsIndex::create_in_ram();
-        let mut writer = index.writer(WriterOptions::default()).unwrap();
-        let mut quote = TantivyDocument::default();
-        quote.add_text(index.fields.kind, KIND_QUOTE);
-        quote.add_text(index.fields.parent, "a-1");
-        quote.add_text(index.fields.body, "we agree");
-        writer.add_document(quote).unwrap();
-        writer.commit().unwrap();
-        index.reload().unwrap();
-        assert!(index.indexed_files().unwrap().is_empty());
-    }
-}
