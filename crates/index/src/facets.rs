@@ -78,18 +78,15 @@ impl NewsIndex {
     ) -> Result<Vec<EntityCount>> {
         let searcher = self.reader.searcher();
         let documents = self.matching_documents(&searcher, query, filters)?;
-        let kinds = [
-            (EntityKind::Person, "person_name"),
-            (EntityKind::Organization, "org_name"),
-            (EntityKind::Place, "place_name"),
-        ];
+        let schema = self.index.schema();
         let mut counts: HashMap<(EntityKind, String), u64> = HashMap::new();
         for (segment_ord, docs) in by_segment(documents) {
             let segment = searcher.segment_reader(segment_ord);
-            for (entity_kind, field) in kinds {
+            for entity_kind in EntityKind::ALL {
                 if kind.is_some_and(|wanted| wanted != entity_kind) {
                     continue;
                 }
+                let field = schema.get_field_name(self.fields.entity_name(entity_kind));
                 let Some(column) = segment.fast_fields().str(field)? else {
                     continue;
                 };

@@ -4,6 +4,7 @@
 //! that a change of schema is a change of this module and of
 //! [`SCHEMA_VERSION`].
 
+use newsdex_ingest::EntityKind;
 use std::collections::HashMap;
 use tantivy::Index;
 use tantivy::schema::{
@@ -150,6 +151,24 @@ pub struct StemmedFields {
 }
 
 impl Fields {
+    /// The text field of an entity kind's names, for queries and filters.
+    pub fn entity(&self, kind: EntityKind) -> Field {
+        match kind {
+            EntityKind::Person => self.person,
+            EntityKind::Organization => self.org,
+            EntityKind::Place => self.place,
+        }
+    }
+
+    /// The exact field of an entity kind's names, for counting.
+    pub fn entity_name(&self, kind: EntityKind) -> Field {
+        match kind {
+            EntityKind::Person => self.person_name,
+            EntityKind::Organization => self.org_name,
+            EntityKind::Place => self.place_name,
+        }
+    }
+
     /// The language-specific fields for `code`, if it has a stemmer.
     pub fn stemmed_for(&self, code: &str) -> Option<StemmedFields> {
         self.stemmed
@@ -448,14 +467,19 @@ mod tests {
     use super::*;
     use tantivy::tokenizer::TokenStream;
 
-    fn tokens(text: &str) -> Vec<String> {
-        let mut analyzer = news_analyzer();
+    /// The token texts of `text` under `analyzer`, which keeps its stem
+    /// cache from call to call.
+    fn texts(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
         let mut stream = analyzer.token_stream(text);
         let mut out = Vec::new();
         while stream.advance() {
             out.push(stream.token().text.clone());
         }
         out
+    }
+
+    fn tokens(text: &str) -> Vec<String> {
+        texts(&mut news_analyzer(), text)
     }
 
     #[test]
@@ -474,14 +498,7 @@ mod tests {
     #[test]
     fn german_stemming_folds_umlauts_first() {
         let mut analyzer = analyzer_for(Language::German);
-        let mut stem = |text: &str| {
-            let mut stream = analyzer.token_stream(text);
-            let mut out = Vec::new();
-            while stream.advance() {
-                out.push(stream.token().text.clone());
-            }
-            out
-        };
+        let mut stem = |text: &str| texts(&mut analyzer, text);
         assert_eq!(stem("Österreich"), stem("Osterreich"));
         assert_eq!(stem("Österreichs"), stem("Österreich"));
     }
@@ -542,14 +559,7 @@ mod tests {
     #[test]
     fn cached_stemming_carries_over_texts_without_mixing_them() {
         let mut analyzer = news_analyzer();
-        let mut stems = |text: &str| {
-            let mut stream = analyzer.token_stream(text);
-            let mut out = Vec::new();
-            while stream.advance() {
-                out.push(stream.token().text.clone());
-            }
-            out
-        };
+        let mut stems = |text: &str| texts(&mut analyzer, text);
         assert_eq!(stems("relations improved"), vec!["relat", "improv"]);
         assert_eq!(stems("relations"), vec!["relat"]);
         assert_eq!(stems("improved relations"), vec!["improv", "relat"]);

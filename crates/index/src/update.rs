@@ -17,7 +17,7 @@ use newsdex_ingest::{
     RepeatedLinesBuilder, Source, prepare, read_file,
 };
 use rayon::prelude::*;
-use tantivy::schema::Value;
+use tantivy::schema::{Field, Value};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use crate::news_index::{NewsIndex, WriterOptions};
@@ -813,7 +813,7 @@ fn add_article(
     if let Some(day) = published_day {
         shared.add_date(fields.published_day, day);
     }
-    add_entities(&mut shared, fields, &article.entities);
+    add_entities(&mut shared, &article.entities, |kind| fields.entity(kind));
     for date in &article.dates {
         if let Some(day) = parse_published_day(&date.value) {
             shared.add_date(fields.mentioned_day, day);
@@ -823,7 +823,9 @@ fn add_article(
     let mut document = shared.clone();
     document.add_text(fields.kind, KIND_ARTICLE);
     document.add_text(fields.id, &article.id);
-    add_entity_names(&mut document, fields, &article.entities);
+    add_entities(&mut document, &article.entities, |kind| {
+        fields.entity_name(kind)
+    });
     document.add_text(fields.body, &article.text);
     document.add_text(fields.text, &article.text);
     if let Some(stemmed) = stemmed {
@@ -901,29 +903,15 @@ fn add_article(
     Ok(())
 }
 
-/// Adds each entity's canonical name once to the text field of its kind,
-/// for queries and filters.
-fn add_entities(document: &mut TantivyDocument, fields: &Fields, entities: &[Entity]) {
+/// Adds each entity's canonical name once, to the field `field_of` its kind:
+/// the text field for queries and filters, or the exact one for counting.
+fn add_entities(
+    document: &mut TantivyDocument,
+    entities: &[Entity],
+    field_of: impl Fn(EntityKind) -> Field,
+) {
     for entity in distinct(entities) {
-        let field = match entity.kind {
-            EntityKind::Person => fields.person,
-            EntityKind::Organization => fields.org,
-            EntityKind::Place => fields.place,
-        };
-        document.add_text(field, &entity.name);
-    }
-}
-
-/// Adds each entity's canonical name once to the exact field of its kind,
-/// for counting the articles that mention it.
-fn add_entity_names(document: &mut TantivyDocument, fields: &Fields, entities: &[Entity]) {
-    for entity in distinct(entities) {
-        let field = match entity.kind {
-            EntityKind::Person => fields.person_name,
-            EntityKind::Organization => fields.org_name,
-            EntityKind::Place => fields.place_name,
-        };
-        document.add_text(field, &entity.name);
+        document.add_text(field_of(entity.kind), &entity.name);
     }
 }
 
