@@ -533,3 +533,35 @@ fn a_file_reached_under_two_paths_given_is_indexed_once() {
         .unwrap();
     assert_eq!((summary.unchanged, summary.removed), (2, 0), "{summary:?}");
 }
+
+/// A [`Progress`] that wants no total, and fails if it is given one.
+struct NoTotal;
+
+impl Progress for NoTotal {
+    fn wants_total(&self) -> bool {
+        false
+    }
+
+    fn start(&self, files: u64) {
+        panic!("counted {files} files though no total was wanted");
+    }
+}
+
+#[test]
+fn files_are_counted_only_for_a_progress_that_wants_the_total() {
+    let folder = tempfile::tempdir().unwrap();
+    let index = NewsIndex::create_in_ram();
+    write(
+        folder.path(),
+        "a.txt",
+        "Harbour dredging begins\n\nAn article about the harbour.\n",
+    );
+    let summary = index
+        .update(
+            &[folder.path().to_path_buf()],
+            &UpdateOptions::default(),
+            &NoTotal,
+        )
+        .unwrap();
+    assert_eq!(summary.added, 1);
+}
