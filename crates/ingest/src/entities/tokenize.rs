@@ -66,6 +66,21 @@ fn possessive_at(text: &str, at: usize) -> Option<usize> {
     }
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+/// The ASCII characters that may join two runs of word characters into
+/// one word ("Gaza-bound", "U.S.", "1,000", "AT&T", "O'Brien", "US$").
+const JOINERS: &[u8] = b"$-.,&'";
+
 /// The end of the word that starts at `start` (a word character).
 fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
@@ -91,7 +106,7 @@ fn word_end(text: &str, start: usize) -> usize {
         let Some(&byte) = bytes.get(end) else {
             break;
         };
-        if byte.is_ascii() && !matches!(byte, b'$' | b'-' | b'.' | b',' | b'&' | b'\'') {
+        if byte.is_ascii() && !JOINERS.contains(&byte) {
             break;
         }
         let Some(joiner) = char_at(text, end) else {
@@ -132,21 +147,42 @@ fn word_end(text: &str, start: usize) -> usize {
         end = after;
     }
     // A trailing period belongs to an abbreviation: "U.S.", "J.", "Inc.".
-    if bytes.get(end) == Some(&b'.') {
-        let word = &text[start..end];
-        let mut chars = word.chars();
-        let single_capital =
-            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-        let dotted = word.contains('.') && !word.chars().any(|c| c.is_ascii_digit());
-        let known = word.len() <= 6
-            && ABBREVIATIONS
-                .iter()
-                .any(|abbreviation| word.eq_ignore_ascii_case(abbreviation));
-        if single_capital || dotted || known {
-            end += 1;
-        }
+    if bytes.get(end) == Some(&b'.') && takes_period(&text[start..end]) {
+        end += 1;
     }
     end
+}
+
+/// Whether a word followed by a period is an abbreviation that keeps it:
+/// a single capital, a known abbreviation, or a word with dots and no
+/// digits.
+fn takes_period(word: &str) -> bool {
+    let mut chars = word.chars();
+    if matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase()) {
+        return true;
+    }
+    if is_abbreviation(word) {
+        return true;
+    }
+    word.as_bytes().contains(&b'.') && !word.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Whether `word` is one of [`ABBREVIATIONS`], in any case.
+fn is_abbreviation(word: &str) -> bool {
+    let mut lower = [0u8; 6];
+    if word.len() > lower.len() {
+        return false;
+    }
+    for (to, &byte) in lower.iter_mut().zip(word.as_bytes()) {
+        if !byte.is_ascii_alphabetic() {
+            return false;
+        }
+        *to = byte.to_ascii_lowercase();
+    }
+    let word = &lower[..word.len()];
+    ABBREVIATIONS
+        .binary_search_by(|abbreviation| abbreviation.as_bytes().cmp(word))
+        .is_ok()
 }
 
 /// Splits `text` into tokens, and tells which tokens start a sentence.
@@ -155,6 +191,14 @@ fn word_end(text: &str, start: usize) -> usize {
 /// `.`, `!` or `?` (and any closing quotes or brackets) when the next token
 /// does not start with a lower-case letter.
 pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<bool>) {
+    tokenize_with::<true>(text)
+}
+
+/// [`tokenize`], with (`FAST`) or without the shortcut for tokens that
+/// start with an ASCII letter or digit, which are most of them: such a
+/// token is a word, and can neither close a quote nor end a sentence, so
+/// none of the checks for punctuation apply. Tests compare the two.
+fn tokenize_with<const FAST: bool>(text: &str) -> (Vec<Token>, Vec<bool>) {
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     let mut starts = Vec::with_capacity(text.len() / 4 + 1);
     let mut at = 0;
@@ -162,6 +206,28 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<bool>) {
     let mut after_stop = false;
     let bytes = text.as_bytes();
     while let Some(&byte) = bytes.get(at) {
+        if FAST && ASCII_WORD[usize::from(byte)] {
+            // A run of ASCII letters and digits ends the word at a space or
+            // at punctuation that cannot join it to more: most words.
+            let mut end = at + 1;
+            while end < bytes.len() && ASCII_WORD[usize::from(bytes[end])] {
+                end += 1;
+            }
+            if bytes
+                .get(end)
+                .is_some_and(|&next| !next.is_ascii() || JOINERS.contains(&next))
+            {
+                end = word_end(text, at);
+            }
+            let starts_sentence =
+                tokens.is_empty() || line_break || (after_stop && !byte.is_ascii_lowercase());
+            tokens.push(Token { start: at, end });
+            starts.push(starts_sentence);
+            after_stop = false;
+            line_break = false;
+            at = end;
+            continue;
+        }
         if byte.is_ascii_whitespace() || byte == 0x0B {
             if byte == b'\n' {
                 line_break = true;
@@ -263,6 +329,77 @@ mod tests {
         );
         check("one\ntwo", "one | two");
         check("e.g. not. this", "e.g. not . this");
+    }
+
+    /// The shortcut for words gives the tokens and sentences of the
+    /// general code.
+    fn check_fast_path(text: &str) {
+        assert_eq!(
+            tokenize_with::<true>(text),
+            tokenize_with::<false>(text),
+            "tokens of {text:?}"
+        );
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_code() {
+        for text in [
+            "He left. She stayed. \"Go.\" He went",
+            "Israel’s president met the U.S. envoy, AT&T's chief and Mr. Smith.\nNew line",
+            "“new turning point.” 1,000 or 3.5 on 1996-08-22 US$40 e.g. not. this",
+            "end. “Quoted” start) (GM) [x]. 'single' ... -- ok? yes! No.",
+            "Ahmet Davutoğlu spoke in Ankara. İstanbul e\u{301}cole naïve ﬁ",
+            "'s 's ' \" “ ” ( ) - -- ... $ US$ a.b.c. J. R. Tolkien Inc. co.",
+        ] {
+            check_fast_path(text);
+        }
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        let mut checked = 0;
+        for entry in walk(&corpus) {
+            if let Ok(text) = std::fs::read_to_string(&entry) {
+                check_fast_path(&text);
+                checked += 1;
+            }
+        }
+        assert!(checked > 10, "only {checked} corpus files read");
+    }
+
+    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                found.extend(walk(&path));
+            } else {
+                found.push(path);
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_on_any_text(text in "[a-zA-Z0-9 .,'’“”\"()\\[\\]$&!?\n-]{0,80}|\\PC{0,40}") {
+            check_fast_path(&text);
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_found_in_any_case() {
+        assert!(ABBREVIATIONS.is_sorted(), "binary search needs them sorted");
+        for abbreviation in ABBREVIATIONS {
+            assert!(is_abbreviation(abbreviation));
+            assert!(is_abbreviation(&abbreviation.to_ascii_uppercase()));
+        }
+        for word in [
+            "Mrs", "INC", "Messrs", "", "x", "mr1", "incs", "Messrsx", "Mr\u{e9}",
+        ] {
+            assert_eq!(
+                is_abbreviation(word),
+                ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a)),
+                "{word}"
+            );
+        }
     }
 
     #[test]
