@@ -111,14 +111,14 @@ pub(crate) fn trim_mention(words: &[&str], kind: EntityKind) -> Option<(usize, u
 
 /// One group of mentions.
 #[derive(Debug)]
-struct Cluster {
+struct Cluster<'a> {
     kind: EntityKind,
     /// Indexes into the mention list.
     mentions: Vec<usize>,
     /// Folded words of the cluster's longest form.
-    words: Vec<String>,
+    words: &'a [String],
     /// Canonical name from the alias table, if any.
-    alias: Option<String>,
+    alias: Option<&'static str>,
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -189,10 +189,9 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     // "The Times of Israel" is "Times of Israel".
     // `name_keys[m]` is the key of mention m's form as the alias table
     // keys names ([`super::gazetteer::Gazetteer::alias_of_key`]).
-    let mut folded: Vec<Vec<String>> = Vec::new();
     let mut key_of = Vec::with_capacity(mentions.len());
     let mut name_keys = Vec::with_capacity(mentions.len());
-    {
+    let folded: Vec<Vec<String>> = {
         let mut by_form: Map<&str, (usize, u64)> = with_capacity(mentions.len());
         let mut by_words: Map<Vec<String>, usize> = with_capacity(mentions.len());
         for form in &displays {
@@ -204,16 +203,18 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                 if words.len() > 1 && words[0] == "the" {
                     words.remove(0);
                 }
-                let index = *by_words.entry(words).or_insert_with_key(|words| {
-                    folded.push(words.clone());
-                    folded.len() - 1
-                });
-                (index, name_key)
+                let next = by_words.len();
+                (*by_words.entry(words).or_insert(next), name_key)
             });
             key_of.push(index);
             name_keys.push(name_key);
         }
-    }
+        let mut folded = vec![Vec::new(); by_words.len()];
+        for (words, index) in by_words {
+            folded[index] = words;
+        }
+        folded
+    };
     let keys: Vec<&[String]> = key_of.iter().map(|&k| folded[k].as_slice()).collect();
 
     // Rule 2: one kind per key, by majority (the first mention's on a tie).
@@ -234,7 +235,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             clusters.push(Cluster {
                 kind: EntityKind::ALL[best],
                 mentions: Vec::new(),
-                words: folded[key].clone(),
+                words: &folded[key],
                 alias: None,
             });
             clusters.len() - 1
@@ -263,7 +264,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
             }
         }
         if let Some(canonical) = GAZETTEER.alias_of_key(cluster.kind, form_key) {
-            cluster.alias = Some(canonical.to_owned());
+            cluster.alias = Some(canonical);
             let key = (cluster.kind, entity_key(canonical));
             match by_alias.get(&key) {
                 Some(&other) => union(&mut parent, other, index),
@@ -278,7 +279,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
     let mut order: Vec<usize> = (0..clusters.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(clusters[i].words.len()));
     for &short in &order {
-        let short_words = &clusters[short].words;
+        let short_words = clusters[short].words;
         if clusters[short].alias.is_some() && clusters[short].kind != EntityKind::Person {
             continue;
         }
@@ -332,7 +333,7 @@ pub(crate) fn group(text: &str, mut mentions: Vec<Mention>) -> Vec<Entity> {
                 long != short
                     && clusters[long].kind == EntityKind::Organization
                     && clusters[long].words.len() >= 2
-                    && initials(&clusters[long].words) == acronym
+                    && initials(clusters[long].words) == acronym
             })
             .collect();
         if let [long] = candidates[..] {
@@ -428,18 +429,24 @@ fn canonical_name(
     // The longest forms; among them the one written most often, a form in
     // mixed case before one in capitals ("Jerusalem" before a dateline's
     // "JERUSALEM"), then the first.
-    let mentions: Vec<usize> = members
-        .iter()
-        .flat_map(|&c| clusters[c].mentions.iter().copied())
+    let mentions = || {
+        members
+            .iter()
+            .flat_map(|&c| clusters[c].mentions.iter().copied())
+    };
+    let longest = mentions().map(|m| keys[m].len()).max().unwrap_or(0);
+    // Each longest form, how often it is written, and its first mention,
+    // from the (form, mention) pairs in order.
+    let mut written: Vec<(&str, usize)> = mentions()
+        .filter(|&m| keys[m].len() == longest)
+        .map(|m| (displays[m].as_ref(), m))
         .collect();
-    let longest = mentions.iter().map(|&m| keys[m].len()).max().unwrap_or(0);
-    let mut counts: Map<&str, (usize, usize)> = with_capacity(mentions.len());
-    for &m in mentions.iter().filter(|&&m| keys[m].len() == longest) {
-        let entry = counts.entry(displays[m].as_ref()).or_insert((0, m));
-        entry.0 += 1;
-        entry.1 = entry.1.min(m);
-    }
-    let Some((form, (_, first))) = counts.into_iter().max_by_key(|&(form, (count, first))| {
+    written.sort_unstable();
+    let counts = written
+        .chunk_by(|a, b| a.0 == b.0)
+        .map(|run| (run[0].0, run.len(), run[0].1));
+    // Each form has its own first mention, so there are no ties.
+    let Some((form, _, first)) = counts.max_by_key(|&(form, count, first)| {
         let mixed_case = form.chars().any(char::is_lowercase);
         let without_article = !form.starts_with("The ");
         (mixed_case, without_article, count, std::cmp::Reverse(first))
@@ -449,11 +456,10 @@ fn canonical_name(
     if let Some(alias) = GAZETTEER.alias_of_key(kind, name_keys[first]) {
         return alias.to_owned();
     }
-    let form = form.to_owned();
-    if let Some(alias) = members.iter().find_map(|&c| clusters[c].alias.clone()) {
-        return alias;
+    if let Some(alias) = members.iter().find_map(|&c| clusters[c].alias) {
+        return alias.to_owned();
     }
-    form
+    form.to_owned()
 }
 
 #[cfg(test)]

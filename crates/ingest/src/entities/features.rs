@@ -9,6 +9,8 @@
 //! file stores weights by hash. Changing any feature here means training the
 //! model again.
 
+use std::sync::LazyLock;
+
 use super::gazetteer::{self, GAZETTEER, KeyMap, fold};
 
 /// The tags, in the order of the model's weight vectors: BIO over CoNLL's
@@ -24,29 +26,44 @@ pub const NUM_TAGS: usize = 9;
 pub const OUTSIDE: u8 = 0;
 
 /// The kind of a tag: 0 for `O`, then 1 PER, 2 ORG, 3 LOC, 4 MISC.
-pub fn tag_kind(tag: u8) -> u8 {
+pub const fn tag_kind(tag: u8) -> u8 {
     tag.div_ceil(2)
 }
 
 /// Whether a tag begins an entity (`B-`).
-pub fn tag_begins(tag: u8) -> bool {
+pub const fn tag_begins(tag: u8) -> bool {
     tag % 2 == 1
 }
 
 /// Whether `tag` may follow `previous`: an `I-X` only continues a `B-X`
 /// or an `I-X`.
-pub fn allowed(previous: u8, tag: u8) -> bool {
+pub const fn allowed(previous: u8, tag: u8) -> bool {
     tag == OUTSIDE || tag_begins(tag) || tag_kind(previous) == tag_kind(tag)
 }
 
+/// [`allowed`] for every pair of tags, by previous tag.
+const ALLOWED: [[bool; NUM_TAGS]; NUM_TAGS] = {
+    let mut table = [[false; NUM_TAGS]; NUM_TAGS];
+    let mut previous = 0;
+    while previous < NUM_TAGS {
+        let mut tag = 0;
+        while tag < NUM_TAGS {
+            table[previous][tag] = allowed(previous as u8, tag as u8);
+            tag += 1;
+        }
+        previous += 1;
+    }
+    table
+};
+
 /// The best allowed tag for these scores.
 pub fn best_tag(scores: &[f32; NUM_TAGS], previous: u8) -> u8 {
+    let allowed = &ALLOWED[usize::from(previous) % NUM_TAGS];
     let mut best = OUTSIDE;
     let mut best_score = f32::NEG_INFINITY;
-    for (tag, &score) in scores.iter().enumerate() {
-        let tag = tag as u8;
-        if score > best_score && allowed(previous, tag) {
-            best = tag;
+    for (tag, (&score, &allowed)) in scores.iter().zip(allowed).enumerate() {
+        if score > best_score && allowed {
+            best = tag as u8;
             best_score = score;
         }
     }
@@ -237,6 +254,17 @@ fn shape(word: &str, max_run: usize, out: &mut String) {
     }
 }
 
+/// The shape hash of each one-character ASCII word.
+static SINGLE_SHAPES: LazyLock<[u64; 128]> = LazyLock::new(|| {
+    let mut shapes = [0; 128];
+    let mut out = String::new();
+    for (byte, shape_hash) in shapes.iter_mut().enumerate() {
+        shape(&char::from(byte as u8).to_string(), 1, &mut out);
+        *shape_hash = hash_str(&out);
+    }
+    shapes
+});
+
 /// What one pass over the bytes of a word tells: enough to skip the
 /// general, character-by-character work for plain ASCII words.
 #[derive(Debug, Clone, Copy, Default)]
@@ -383,10 +411,14 @@ impl Document {
                 gazetteer::word_key(folded)
             };
             word_keys.push(lower);
-            // The commonest shapes, "x" and "Xx", without building them.
+            // The commonest shapes, "x" and "Xx", and those of one ASCII
+            // character (punctuation), without building them.
             let short_shape = match (plain, letters.simple_shape(normal)) {
                 (true, Some(SimpleShape::Lower)) => lower_shape,
                 (true, Some(SimpleShape::Capitalized)) => capitalized_shape,
+                (true, None) if normal.len() == 1 => {
+                    SINGLE_SHAPES[usize::from(normal.as_bytes()[0] & 0x7F)]
+                }
                 _ => {
                     shape(normal, 1, &mut shape_buf);
                     hash_str(&shape_buf)
@@ -524,13 +556,20 @@ impl Document {
     fn static_features(&self, i: usize, scratch: &mut Scratch, out: &mut Vec<u64>) {
         let token = &self.tokens[i];
         let (start, end) = self.sentences[token.sentence as usize];
-        let at = |offset: isize| -> Option<&TokenInfo> {
-            let j = i as isize + offset;
-            (j >= start as isize && j < end as isize).then(|| &self.tokens[j as usize])
-        };
-        let lower_at = |offset| at(offset).map_or(PADDING, |t| t.lower);
-        let shape_at = |offset| at(offset).map_or(PADDING, |t| t.shape);
-        let gaz_at = |offset| at(offset).map_or((0, 0), |t| (t.gaz_begin, t.gaz_inside));
+        // The two tokens before and the two after, within the sentence.
+        let before = &self.tokens[start.max(i.saturating_sub(2))..i];
+        let after = &self.tokens[(i + 1).min(end)..end.min(i + 3)];
+        let neighbours: [Option<&TokenInfo>; 4] = [
+            before.len().checked_sub(2).map(|k| &before[k]),
+            before.last(),
+            after.first(),
+            after.get(1),
+        ];
+        let lower_at = |index: usize| neighbours[index].map_or(PADDING, |t| t.lower);
+        let shape_at = |index: usize| neighbours[index].map_or(PADDING, |t| t.shape);
+        let gaz_at =
+            |index: usize| neighbours[index].map_or((0, 0), |t| (t.gaz_begin, t.gaz_inside));
+        let (previous, next) = (1, 2);
 
         let word = self.word(token);
         out.push(feature(BIAS, 0));
@@ -562,16 +601,16 @@ impl Document {
                 }
             }
         }
-        for (index, offset) in [-2isize, -1, 1, 2].into_iter().enumerate() {
-            out.push(feature(WORD_AT + index as u64, lower_at(offset)));
-            out.push(feature(SHAPE_AT + index as u64, shape_at(offset)));
+        for index in 0..4 {
+            out.push(feature(WORD_AT + index as u64, lower_at(index)));
+            out.push(feature(SHAPE_AT + index as u64, shape_at(index)));
         }
-        out.push(feature2(SHAPE_PREV_THIS, shape_at(-1), token.shape));
-        out.push(feature2(SHAPE_THIS_NEXT, token.shape, shape_at(1)));
+        out.push(feature2(SHAPE_PREV_THIS, shape_at(previous), token.shape));
+        out.push(feature2(SHAPE_THIS_NEXT, token.shape, shape_at(next)));
         out.push(feature2(
             SHAPE_TRIGRAM,
-            feature2(0, shape_at(-1), token.shape),
-            shape_at(1),
+            feature2(0, shape_at(previous), token.shape),
+            shape_at(next),
         ));
         out.push(feature2(
             SENTENCE_START,
@@ -588,8 +627,8 @@ impl Document {
             token.shape,
         ));
         let (begin, inside) = (token.gaz_begin, token.gaz_inside);
-        let (prev_begin, prev_inside) = gaz_at(-1);
-        let (next_begin, next_inside) = gaz_at(1);
+        let (prev_begin, prev_inside) = gaz_at(previous);
+        let (next_begin, next_inside) = gaz_at(next);
         // Most words are in no list, and neither are their neighbours.
         let any = begin | inside | prev_begin | prev_inside | next_begin | next_inside;
         for class in (0..gazetteer::CLASSES).filter(|class| any & (1 << class) != 0) {
