@@ -513,7 +513,7 @@ impl Document {
         // How each word is written elsewhere in the document, where its case
         // tells something: not first in a sentence, not in a capitals line.
         let mut seen: KeyMap<u8> = KeyMap::with_capacity_and_hasher(
-            tokens.len() / 4,
+            tokens.len() / 2,
             std::hash::BuildHasherDefault::default(),
         );
         for token in &tokens {

@@ -89,14 +89,21 @@ pub(crate) fn fold(word: &str) -> Cow<'_, str> {
 /// The hash of one folded word, digits made `0` ("G7" is "g0"): the
 /// word's identity both in phrase keys and as a tagger feature.
 pub(crate) fn word_key(folded: &str) -> u64 {
-    if folded.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
-        let zeroed: String = folded
-            .chars()
-            .map(|c| if c.is_ascii_digit() { '0' } else { c })
-            .collect();
-        xxhash_rust::xxh3::xxh3_64(zeroed.as_bytes())
+    let bytes = folded.as_bytes();
+    if !bytes.iter().any(|&b| b.is_ascii_digit() && b != b'0') {
+        return xxhash_rust::xxh3::xxh3_64(bytes);
+    }
+    // Digits are single bytes, so they are zeroed byte by byte; a short
+    // word (most) on the stack.
+    let zero = |&b: &u8| if b.is_ascii_digit() { b'0' } else { b };
+    let mut buffer = [0u8; 32];
+    if bytes.len() <= buffer.len() {
+        for (to, from) in buffer.iter_mut().zip(bytes) {
+            *to = zero(from);
+        }
+        xxhash_rust::xxh3::xxh3_64(&buffer[..bytes.len()])
     } else {
-        xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
+        xxhash_rust::xxh3::xxh3_64(&bytes.iter().map(zero).collect::<Vec<u8>>())
     }
 }
 
@@ -296,6 +303,19 @@ impl Gazetteer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_are_zeroed_in_word_keys() {
+        assert_eq!(word_key("g7"), word_key("g0"));
+        assert_eq!(word_key("1996"), xxhash_rust::xxh3::xxh3_64(b"0000"));
+        assert_ne!(word_key("g7"), word_key("g"));
+        let long = "a1".repeat(40);
+        assert_eq!(word_key(&long), word_key(&"a0".repeat(40)));
+        assert_eq!(
+            word_key("ö9ß"),
+            xxhash_rust::xxh3::xxh3_64("ö0ß".as_bytes())
+        );
+    }
 
     #[test]
     fn folds_accents_and_case() {
