@@ -235,6 +235,26 @@ fn extract_json_follows_the_contract() {
 }
 
 #[test]
+fn extract_prints_files_in_order() {
+    // Files are read in parallel; their articles still come out in the
+    // order the folder walk gives, one article per text file here.
+    let scratch = tempfile::tempdir().unwrap();
+    let (code, stdout, stderr) = run(newsdex(scratch.path())
+        .args(["extract", "--json"])
+        .arg(corpus().join("meantime")));
+    assert_eq!(code, 0, "{stderr}");
+    let paths: Vec<String> = json_lines(&stdout)
+        .iter()
+        .map(|article| article["path"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(paths.len() > 100, "{} articles", paths.len());
+    let mut sorted = paths.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(paths, sorted);
+}
+
+#[test]
 fn extract_ids_match_index_ids() {
     let index = corpus_index();
     let seed = corpus().join("seeds/003_76b365919c3e08c6.txt");
