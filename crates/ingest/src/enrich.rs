@@ -3,7 +3,9 @@
 //! dates its text mentions, its people, organisations and places, and the
 //! direct quotes with their speakers.
 
-use crate::{Article, Entity, parse_iso_date};
+use std::collections::HashMap;
+
+use crate::{Article, Entity, EntityKind, parse_iso_date};
 
 /// Fills in what the format readers leave to the shared extractors.
 pub(crate) fn enrich(article: &mut Article, path: &str) {
@@ -30,11 +32,16 @@ pub(crate) fn enrich(article: &mut Article, path: &str) {
 /// and ORGS), joining an extracted entity to a given one of the same kind
 /// and name so that each entity is listed once.
 fn merge_entities(given: &mut Vec<Entity>, extracted: Vec<Entity>) {
+    // Each name's key is made once: the first entity of each kind and key.
+    let mut first: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for (index, known) in given.iter().enumerate() {
+        first
+            .entry((known.kind, crate::entity_key(&known.name)))
+            .or_insert(index);
+    }
     for entity in extracted {
-        let same = given.iter_mut().find(|known| {
-            known.kind == entity.kind
-                && crate::entity_key(&known.name) == crate::entity_key(&entity.name)
-        });
+        let key = (entity.kind, crate::entity_key(&entity.name));
+        let same = first.get(&key).map(|&index| &mut given[index]);
         match same {
             Some(known) => {
                 for mention in entity.mentions {
@@ -44,7 +51,10 @@ fn merge_entities(given: &mut Vec<Entity>, extracted: Vec<Entity>) {
                 }
                 known.mentions.sort_unstable();
             }
-            None => given.push(entity),
+            None => {
+                first.insert(key, given.len());
+                given.push(entity);
+            }
         }
     }
 }
@@ -100,7 +110,51 @@ fn date_at(bytes: &[u8], at: usize) -> Option<(String, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use super::date_in_path;
+    use super::{date_in_path, merge_entities};
+    use crate::{Entity, EntityKind};
+
+    fn entity(name: &str, kind: EntityKind, mentions: &[[usize; 2]]) -> Entity {
+        Entity {
+            name: name.to_owned(),
+            kind,
+            mentions: mentions.to_vec(),
+        }
+    }
+
+    #[test]
+    fn extracted_entities_join_given_ones_of_the_same_kind_and_name() {
+        let mut given = vec![
+            entity("canada", EntityKind::Place, &[]),
+            entity("Ottawa", EntityKind::Place, &[[50, 56]]),
+        ];
+        merge_entities(
+            &mut given,
+            vec![
+                entity("Canada", EntityKind::Place, &[[30, 36], [0, 6]]),
+                entity("Canada", EntityKind::Organization, &[[70, 76]]),
+                entity("Recep Tayyip Erdoğan", EntityKind::Person, &[[10, 30]]),
+                entity("OTTAWA", EntityKind::Place, &[[50, 56], [90, 96]]),
+                entity("Recep Tayyip Erdogan", EntityKind::Person, &[[80, 88]]),
+            ],
+        );
+        let got: Vec<(&str, EntityKind, &[[usize; 2]])> = given
+            .iter()
+            .map(|e| (e.name.as_str(), e.kind, e.mentions.as_slice()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("canada", EntityKind::Place, &[[0, 6], [30, 36]][..]),
+                ("Ottawa", EntityKind::Place, &[[50, 56], [90, 96]][..]),
+                ("Canada", EntityKind::Organization, &[[70, 76]][..]),
+                (
+                    "Recep Tayyip Erdoğan",
+                    EntityKind::Person,
+                    &[[10, 30], [80, 88]][..]
+                ),
+            ]
+        );
+    }
 
     fn check(path: &str, expected: Option<&str>) {
         assert_eq!(date_in_path(path).as_deref(), expected, "{path}");
