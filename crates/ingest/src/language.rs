@@ -53,34 +53,50 @@ pub(crate) fn language_of(
 /// the trigram profiles of every Latin-script language, which was a tenth
 /// of indexing time.
 fn is_plain_english(sample: &str) -> bool {
+    let function_words = &*FUNCTION_WORD_KEYS;
     let (mut words, mut common) = (0usize, 0usize);
-    let mut lower = [0u8; 5];
-    for word in sample.split(|c: char| !c.is_ascii_alphabetic()) {
+    // Words are runs of ASCII letters; the bytes of any other character,
+    // ASCII or not, separate them.
+    for word in sample.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
         if word.is_empty() {
             continue;
         }
         words += 1;
-        if word.len() <= lower.len() {
-            let lower = &mut lower[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            if ENGLISH_FUNCTION_WORDS
-                .binary_search_by(|w| w.as_bytes().cmp(lower))
-                .is_ok()
-            {
-                common += 1;
-            }
+        if word.len() <= 5 && function_words.binary_search(&word_key(word)).is_ok() {
+            common += 1;
         }
     }
     if words < ENGLISH_MIN_WORDS || common * 4 < words {
         return false;
     }
-    let other_letters = sample
-        .chars()
-        .filter(|c| !c.is_ascii() && c.is_alphabetic())
-        .count();
+    let other_letters = if sample.is_ascii() {
+        0
+    } else {
+        sample
+            .chars()
+            .filter(|c| !c.is_ascii() && c.is_alphabetic())
+            .count()
+    };
     other_letters * 100 <= words
 }
+
+/// A word of at most eight ASCII letters as a number, in lower case: one
+/// number per word, since no letter is a zero byte.
+fn word_key(word: &[u8]) -> u64 {
+    word.iter().fold(0, |key, &letter| {
+        key << 8 | u64::from(letter.to_ascii_lowercase())
+    })
+}
+
+/// [`ENGLISH_FUNCTION_WORDS`] as [`word_key`]s, sorted.
+static FUNCTION_WORD_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<u64> = ENGLISH_FUNCTION_WORDS
+        .iter()
+        .map(|word| word_key(word.as_bytes()))
+        .collect();
+    keys.sort_unstable();
+    keys
+});
 
 /// How many words a sample needs before [`is_plain_english`] says yes.
 const ENGLISH_MIN_WORDS: usize = 150;
@@ -262,6 +278,25 @@ mod tests {
         }
         assert!(ENGLISH_FUNCTION_WORDS.is_sorted());
         assert!(ENGLISH_FUNCTION_WORDS.iter().all(|w| w.len() <= 5));
+    }
+
+    #[test]
+    fn function_words_are_found_in_any_case() {
+        let keys = &*FUNCTION_WORD_KEYS;
+        for word in ENGLISH_FUNCTION_WORDS {
+            for form in [word.to_string(), word.to_ascii_uppercase()] {
+                assert!(
+                    keys.binary_search(&word_key(form.as_bytes())).is_ok(),
+                    "{form}"
+                );
+            }
+        }
+        for word in ["thee", "whic", "ab", "tha", "o", "sai", "hers"] {
+            assert!(
+                keys.binary_search(&word_key(word.as_bytes())).is_err(),
+                "{word}"
+            );
+        }
     }
 
     #[test]
