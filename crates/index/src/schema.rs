@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the analyzers change in a way that needs
 /// a re-index. It is stored beside the index and checked on open.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The analyzer of all free-text fields: lower-casing, ASCII folding
 /// (so that "Erdoğan" matches "Erdogan") and English stemming.
@@ -241,9 +241,16 @@ pub fn build_schema() -> (Schema, Fields) {
         stemmed: STEMMED_LANGUAGES
             .iter()
             .map(|&(code, _)| {
+                // Norms are a byte per document and field, whether the
+                // document has words in the field or not: with nineteen
+                // languages' pairs, most of them empty, they were a twentieth
+                // of the index. Without them a language's words score as if
+                // every document were one word long, which only shifts the
+                // ranking among articles in that language.
                 let indexing = TextFieldIndexing::default()
                     .set_tokenizer(&analyzer_name(code))
-                    .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions)
+                    .set_fieldnorms(false);
                 let options = TextOptions::default().set_indexing_options(indexing);
                 StemmedFields {
                     code,
@@ -563,6 +570,26 @@ mod tests {
         assert_eq!(stems("relations improved"), vec!["relat", "improv"]);
         assert_eq!(stems("relations"), vec!["relat"]);
         assert_eq!(stems("improved relations"), vec!["improv", "relat"]);
+    }
+
+    #[test]
+    fn only_english_fields_keep_norms() {
+        let (schema, fields) = build_schema();
+        let has_norms = |field: Field| match schema.get_field_entry(field).field_type() {
+            tantivy::schema::FieldType::Str(options) => options
+                .get_indexing_options()
+                .is_some_and(TextFieldIndexing::fieldnorms),
+            _ => false,
+        };
+        assert!(has_norms(fields.title) && has_norms(fields.body));
+        for stemmed in &fields.stemmed {
+            assert!(
+                !has_norms(stemmed.title),
+                "title_{} has norms",
+                stemmed.code
+            );
+            assert!(!has_norms(stemmed.body), "body_{} has norms", stemmed.code);
+        }
     }
 
     #[test]
