@@ -215,7 +215,8 @@ impl NewsIndex {
         let searcher = self.reader.searcher();
         let parser = self.quote_parser(&self.stemmed_in_use(&searcher));
         let user_query = parse_or_all(&parser, query)?;
-        let query = self.filtered_query(&parser, user_query, KIND_QUOTE, None, filters)?;
+        let query =
+            self.filtered_query(&searcher, &parser, user_query, KIND_QUOTE, None, filters)?;
         let documents: Vec<DocAddress> = searcher
             .search(&query, &DocSetCollector)?
             .into_iter()
@@ -282,7 +283,8 @@ impl NewsIndex {
     ) -> Result<Vec<DocAddress>> {
         let parser = self.query_parser(&self.stemmed_in_use(searcher));
         let user_query = parse_or_all(&parser, query)?;
-        let query = self.filtered_query(&parser, user_query, KIND_ARTICLE, None, filters)?;
+        let query =
+            self.filtered_query(searcher, &parser, user_query, KIND_ARTICLE, None, filters)?;
         Ok(searcher
             .search(&query, &DocSetCollector)?
             .into_iter()
@@ -291,7 +293,7 @@ impl NewsIndex {
 }
 
 /// Groups document addresses by segment, docs in order.
-fn by_segment(documents: Vec<DocAddress>) -> BTreeMap<u32, Vec<DocId>> {
+pub(crate) fn by_segment(documents: Vec<DocAddress>) -> BTreeMap<u32, Vec<DocId>> {
     let mut grouped: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
     for address in documents {
         grouped

@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the analyzers change in a way that needs
 /// a re-index. It is stored beside the index and checked on open.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The analyzer of all free-text fields: lower-casing, ASCII folding
 /// (so that "Erdoğan" matches "Erdogan") and English stemming.
@@ -62,10 +62,13 @@ pub struct Fields {
     /// documents of their own so that a query can be limited to one
     /// section's text, or to what people said.
     pub kind: Field,
-    /// The article id (for a section, the id of its article plus `#N`; for
-    /// a quote, plus `~N`). Indexed only: an article's id is in its record.
+    /// The article id, of article documents only. Indexed only: an
+    /// article's id is in its record.
     pub id: Field,
-    /// For a section or a quote, the id of its article.
+    /// The id of the article a document belongs to: for a section or a
+    /// quote its article's, for an article its own. Deleting it deletes an
+    /// article with its sections and quotes, and its fast field is how a
+    /// query on [`Fields::article_only`] fields reaches sections and quotes.
     pub parent: Field,
     /// For a section or a quote, its `N`: its position among its
     /// article's sections or quotes, from 1. With `parent`, how a hit finds
@@ -167,6 +170,27 @@ impl Fields {
             EntityKind::Organization => self.org_name,
             EntityKind::Place => self.place_name,
         }
+    }
+
+    /// The fields only article documents index, though they describe the
+    /// sections and quotes of the article as much: its title, authors,
+    /// outlet, publication date as text, entities and mentioned dates.
+    /// Indexing them again on every section and quote made those a third
+    /// of the index; a query on them over sections or quotes is answered
+    /// on the articles and carried over by [`Fields::parent`].
+    pub fn article_only(&self) -> Vec<Field> {
+        let mut fields = vec![
+            self.title,
+            self.author,
+            self.outlet,
+            self.published,
+            self.person,
+            self.org,
+            self.place,
+            self.mentioned_day,
+        ];
+        fields.extend(self.stemmed.iter().map(|stemmed| stemmed.title));
+        fields
     }
 
     /// The language-specific fields for `code`, if it has a stemmer.

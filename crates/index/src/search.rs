@@ -5,15 +5,18 @@ use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Bound;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::{
+    AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use newsdex_ingest::{Article, EntityKind, SpeakerResolution};
 
+use crate::facets::by_segment;
 use crate::news_index::NewsIndex;
 use crate::record::{ArticleRecord, MentionRecord};
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_SECTION, SCHEMA_VERSION, StemmedFields};
@@ -263,6 +266,7 @@ impl NewsIndex {
             KIND_ARTICLE
         };
         let query = self.filtered_query(
+            &searcher,
             &parser,
             user_query.box_clone(),
             kind,
@@ -280,6 +284,7 @@ impl NewsIndex {
         // each hit that matches it.
         let quote_parser = self.quote_parser(&stemmed);
         let quote_query = parse(&quote_parser, query_text)?;
+        let quote_search = self.for_children(&searcher, quote_query.box_clone())?;
         let mut quote_snippets =
             SnippetGenerator::create(&searcher, &*quote_query, self.fields.body)?;
         quote_snippets.set_max_num_chars(QUOTE_CHARS);
@@ -330,7 +335,7 @@ impl NewsIndex {
                 None => main_entities(&summary),
             };
             let quote =
-                self.matched_quote(&searcher, &*quote_query, &quote_snippets, &summary, &text)?;
+                self.matched_quote(&searcher, &*quote_search, &quote_snippets, &summary, &text)?;
             let article = summary.article;
             hits.push(Hit {
                 entities,
@@ -428,15 +433,19 @@ impl NewsIndex {
         })
     }
 
-    /// The user's query restricted to one kind of document and by `filters`.
+    /// The user's query restricted to one kind of document and by
+    /// `filters`. For sections and quotes, what looks at fields only
+    /// articles index is answered on the articles (see
+    /// [`NewsIndex::for_children`]).
     pub(crate) fn filtered_query(
         &self,
+        searcher: &Searcher,
         parser: &QueryParser,
         user_query: Box<dyn Query>,
         kind: &str,
         section: Option<&str>,
         filters: &Filters,
-    ) -> Result<BooleanQuery> {
+    ) -> Result<Box<dyn Query>> {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
             (Occur::Must, user_query),
             (
@@ -489,7 +498,114 @@ impl NewsIndex {
             };
             clauses.push((Occur::Must, Box::new(RangeQuery::new(lower, upper))));
         }
-        Ok(BooleanQuery::new(clauses))
+        let query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+        if kind == KIND_ARTICLE {
+            Ok(query)
+        } else {
+            self.for_children(searcher, query)
+        }
+    }
+
+    /// `query` made for section and quote documents, which do not index
+    /// the [`Fields::article_only`] fields: each part of it that looks only
+    /// at those fields is run on the article documents and becomes "the
+    /// document's article is one of those that matched". A part that
+    /// mixes them with other fields is taken apart the same way, clause
+    /// by clause. Sections and quotes used to index their article's values
+    /// of those fields, so they match the same documents as then.
+    pub(crate) fn for_children(
+        &self,
+        searcher: &Searcher,
+        query: Box<dyn Query>,
+    ) -> Result<Box<dyn Query>> {
+        let article_only = self.fields.article_only();
+        self.lift_to_articles(searcher, query, &article_only)
+    }
+
+    fn lift_to_articles(
+        &self,
+        searcher: &Searcher,
+        query: Box<dyn Query>,
+        article_only: &[Field],
+    ) -> Result<Box<dyn Query>> {
+        let fields = fields_of(&*query);
+        if !fields.iter().any(|field| article_only.contains(field)) {
+            return Ok(query);
+        }
+        if fields.iter().all(|field| article_only.contains(field)) {
+            return self.children_of_matching_articles(searcher, query);
+        }
+        let Some(boolean) = (*query).downcast_ref::<BooleanQuery>() else {
+            // Not made by the query parser from a newsdex query; left as it is.
+            return Ok(query);
+        };
+        let mut clauses = Vec::with_capacity(boolean.clauses().len());
+        // The required clauses on article fields only are run together, as
+        // one search of the articles.
+        let mut required_of_article = Vec::new();
+        for (occur, clause) in boolean.clauses() {
+            let fields = fields_of(&**clause);
+            if *occur == Occur::Must
+                && !fields.is_empty()
+                && fields.iter().all(|field| article_only.contains(field))
+            {
+                required_of_article.push((Occur::Must, clause.box_clone()));
+            } else {
+                let lifted = self.lift_to_articles(searcher, clause.box_clone(), article_only)?;
+                clauses.push((*occur, lifted));
+            }
+        }
+        if !required_of_article.is_empty() {
+            let articles = Box::new(BooleanQuery::new(required_of_article));
+            clauses.push((
+                Occur::Must,
+                self.children_of_matching_articles(searcher, articles)?,
+            ));
+        }
+        Ok(Box::new(BooleanQuery::with_minimum_required_clauses(
+            clauses,
+            boolean.get_minimum_number_should_match(),
+        )))
+    }
+
+    /// The documents whose article matches `query`: their `parent` is the
+    /// id of one of the articles it finds.
+    fn children_of_matching_articles(
+        &self,
+        searcher: &Searcher,
+        query: Box<dyn Query>,
+    ) -> Result<Box<dyn Query>> {
+        let articles = BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (
+                Occur::Must,
+                Box::new(self.term_query(self.fields.kind, KIND_ARTICLE)),
+            ),
+        ]);
+        let documents: Vec<DocAddress> = searcher
+            .search(&articles, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        let mut ids = Vec::with_capacity(documents.len());
+        for (segment_ord, docs) in by_segment(documents) {
+            let fast = searcher.segment_reader(segment_ord).fast_fields();
+            let Some(parents) = fast.str("parent")? else {
+                continue;
+            };
+            let mut ords: Vec<u64> = docs
+                .iter()
+                .filter_map(|&doc| parents.term_ords(doc).next())
+                .collect();
+            ords.sort_unstable();
+            ords.dedup();
+            parents
+                .dictionary()
+                .sorted_ords_to_term_cb(&ords, |id| {
+                    ids.push(Term::from_field_bytes(self.fields.parent, id));
+                })
+                .map_err(tantivy::TantivyError::from)?;
+        }
+        Ok(Box::new(TermSetQuery::new(ids)))
     }
 
     /// Parses queries over articles and sections: a word without a field is
@@ -544,6 +660,7 @@ impl NewsIndex {
         let parser = self.quote_parser(&self.stemmed_in_use(&searcher));
         let user_query = parse_or_all(&parser, query_text)?;
         let query = self.filtered_query(
+            &searcher,
             &parser,
             user_query.box_clone(),
             KIND_QUOTE,
@@ -643,6 +760,23 @@ impl NewsIndex {
             IndexRecordOption::Basic,
         )
     }
+}
+
+/// The fields a query looks at (for a boolean query, all its clauses').
+fn fields_of(query: &dyn Query) -> Vec<Field> {
+    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        return boolean
+            .clauses()
+            .iter()
+            .flat_map(|(_, clause)| fields_of(&**clause))
+            .collect();
+    }
+    let mut fields = Vec::new();
+    if let Some(range) = query.downcast_ref::<RangeQuery>() {
+        fields.push(range.field());
+    }
+    query.query_terms(&mut |term, _| fields.push(term.field()));
+    fields
 }
 
 /// The id of the article of a section or quote document, and the

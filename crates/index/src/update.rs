@@ -348,7 +348,7 @@ impl NewsIndex {
     pub fn add_articles(&self, articles: &[Article], writer_options: WriterOptions) -> Result<()> {
         let writer = self.writer(writer_options)?;
         for article in articles {
-            writer.delete_term(Term::from_field_text(self.fields.id, &article.id));
+            // The article and its sections and quotes.
             writer.delete_term(Term::from_field_text(self.fields.parent, &article.id));
             let file = NewsFile {
                 path: PathBuf::from(&article.path),
@@ -789,9 +789,12 @@ fn parse_looked(looked: Looked, options: &IngestOptions) -> Outcome {
 
 /// Adds an article, one document per section and one per quote.
 ///
-/// Sections and quotes are indexed with their article's title, dates and
-/// entities, so that the same queries and filters find them, but they
-/// store nothing: everything shown of them is in the article's record.
+/// Sections and quotes index only what is their own (their words, heading
+/// or speaker) and what finds and sorts them (their article, path and
+/// publication day): a query or filter on their article's title, entities
+/// or dates is looked up on the article document (see
+/// [`Fields::article_only`]). They store nothing: everything shown of
+/// them is in the article's record.
 fn add_article(
     writer: &IndexWriter,
     fields: &Fields,
@@ -802,38 +805,39 @@ fn add_article(
     let published_day = article.published.as_deref().and_then(parse_published_day);
     let mut shared = TantivyDocument::default();
     shared.add_text(fields.path, &file.key);
+    shared.add_text(fields.parent, &article.id);
+    if let Some(day) = published_day {
+        shared.add_date(fields.published_day, day);
+    }
     let stemmed = article
         .language
         .as_deref()
         .and_then(|code| fields.stemmed_for(code));
-    if let Some(title) = &article.title {
-        shared.add_text(fields.title, title);
-        if let Some(stemmed) = stemmed {
-            shared.add_text(stemmed.title, title);
-        }
-    }
-    for author in &article.authors {
-        shared.add_text(fields.author, author);
-    }
-    if let Some(outlet) = &article.outlet {
-        shared.add_text(fields.outlet, outlet);
-    }
-    if let Some(published) = &article.published {
-        shared.add_text(fields.published, published);
-    }
-    if let Some(day) = published_day {
-        shared.add_date(fields.published_day, day);
-    }
-    add_entities(&mut shared, &article.entities, |kind| fields.entity(kind));
-    for date in &article.dates {
-        if let Some(day) = parse_published_day(&date.value) {
-            shared.add_date(fields.mentioned_day, day);
-        }
-    }
 
     let mut document = shared.clone();
     document.add_text(fields.kind, KIND_ARTICLE);
     document.add_text(fields.id, &article.id);
+    if let Some(title) = &article.title {
+        document.add_text(fields.title, title);
+        if let Some(stemmed) = stemmed {
+            document.add_text(stemmed.title, title);
+        }
+    }
+    for author in &article.authors {
+        document.add_text(fields.author, author);
+    }
+    if let Some(outlet) = &article.outlet {
+        document.add_text(fields.outlet, outlet);
+    }
+    if let Some(published) = &article.published {
+        document.add_text(fields.published, published);
+    }
+    for date in &article.dates {
+        if let Some(day) = parse_published_day(&date.value) {
+            document.add_date(fields.mentioned_day, day);
+        }
+    }
+    add_entities(&mut document, &article.entities, |kind| fields.entity(kind));
     add_entities(&mut document, &article.entities, |kind| {
         fields.entity_name(kind)
     });
@@ -884,8 +888,6 @@ fn add_article(
         };
         let mut document = shared.clone();
         document.add_text(fields.kind, KIND_SECTION);
-        document.add_text(fields.id, format!("{}#{}", article.id, number + 1));
-        document.add_text(fields.parent, &article.id);
         document.add_u64(fields.number, number as u64 + 1);
         document.add_text(fields.section, &section.heading);
         document.add_text(fields.body, text);
@@ -898,8 +900,6 @@ fn add_article(
     for (number, quote) in article.quotes.iter().enumerate() {
         let mut document = shared.clone();
         document.add_text(fields.kind, KIND_QUOTE);
-        document.add_text(fields.id, format!("{}~{}", article.id, number + 1));
-        document.add_text(fields.parent, &article.id);
         document.add_u64(fields.number, number as u64 + 1);
         document.add_text(fields.body, &quote.text);
         if let Some(stemmed) = stemmed {
