@@ -5,14 +5,17 @@ use serde::de::DeserializeOwned;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::ops::Bound;
+use std::sync::Arc;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 
+use tantivy::index::{SegmentId, SegmentReader};
 use tantivy::query::{
-    AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BitSetDocSet, BooleanQuery, ConstScorer, EmptyScorer, EnableScoring, Explanation,
+    Occur, Query, QueryParser, RangeQuery, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{BitSet, DateTime, DocAddress, DocId, Order, Score, Searcher, TantivyDocument, Term};
 
 use newsdex_ingest::{Article, EntityKind, SpeakerResolution};
 
@@ -568,8 +571,14 @@ impl NewsIndex {
         )))
     }
 
-    /// The documents whose article matches `query`: their `parent` is the
-    /// id of one of the articles it finds.
+    /// The documents whose article matches `query`, as a query: those
+    /// whose `parent` is the id of one of the articles it finds.
+    ///
+    /// The ids are matched against each segment's `parent` column rather
+    /// than looked up as terms: a filter that keeps most articles (a wide
+    /// date range) would otherwise read one posting list per article. An
+    /// article and its quotes may be in different segments, so the ids
+    /// cross segments as text.
     fn children_of_matching_articles(
         &self,
         searcher: &Searcher,
@@ -586,7 +595,7 @@ impl NewsIndex {
             .search(&articles, &DocSetCollector)?
             .into_iter()
             .collect();
-        let mut ids = Vec::with_capacity(documents.len());
+        let mut ids: Vec<Vec<u8>> = Vec::with_capacity(documents.len());
         for (segment_ord, docs) in by_segment(documents) {
             let fast = searcher.segment_reader(segment_ord).fast_fields();
             let Some(parents) = fast.str("parent")? else {
@@ -600,12 +609,50 @@ impl NewsIndex {
             ords.dedup();
             parents
                 .dictionary()
-                .sorted_ords_to_term_cb(&ords, |id| {
-                    ids.push(Term::from_field_bytes(self.fields.parent, id));
-                })
+                .sorted_ords_to_term_cb(&ords, |id| ids.push(id.to_vec()))
                 .map_err(tantivy::TantivyError::from)?;
         }
-        Ok(Box::new(TermSetQuery::new(ids)))
+        ids.sort_unstable();
+        ids.dedup();
+
+        let mut per_segment = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let Some(parents) = segment.fast_fields().str("parent")? else {
+                continue;
+            };
+            // The ordinals of the ids in this segment: one pass over the
+            // segment's sorted ids and the sorted ids wanted.
+            let mut wanted = BitSet::with_max_value(parents.dictionary().num_terms() as u32);
+            let mut stream = parents
+                .dictionary()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            let mut next_id = ids.iter().peekable();
+            while stream.advance() {
+                let key = stream.key();
+                while next_id.next_if(|id| id.as_slice() < key).is_some() {}
+                if next_id.peek().is_some_and(|id| id.as_slice() == key) {
+                    wanted.insert(stream.term_ord() as u32);
+                }
+            }
+            // Every document has one parent: its ordinals are read in bulk.
+            let mut docs = BitSet::with_max_value(segment.max_doc());
+            let mut chunk: Vec<DocId> = Vec::with_capacity(PARENT_CHUNK);
+            let mut chunk_ords = vec![None; PARENT_CHUNK];
+            for start in (0..segment.max_doc()).step_by(PARENT_CHUNK) {
+                chunk.clear();
+                chunk.extend(start..segment.max_doc().min(start + PARENT_CHUNK as u32));
+                let chunk_ords = &mut chunk_ords[..chunk.len()];
+                parents.ords().first_vals(&chunk, chunk_ords);
+                for (&doc, ord) in chunk.iter().zip(chunk_ords.iter()) {
+                    if ord.is_some_and(|ord| wanted.contains(ord as u32)) {
+                        docs.insert(doc);
+                    }
+                }
+            }
+            per_segment.insert(segment.segment_id(), docs);
+        }
+        Ok(Box::new(SegmentDocuments(Arc::new(per_segment))))
     }
 
     /// Parses queries over articles and sections: a word without a field is
@@ -759,6 +806,42 @@ impl NewsIndex {
             Term::from_field_text(field, value),
             IndexRecordOption::Basic,
         )
+    }
+}
+
+/// How many documents' parents are read at once.
+const PARENT_CHUNK: usize = 1024;
+
+/// A set of documents given per segment, as a query that matches them
+/// with a constant score.
+#[derive(Clone, Debug)]
+struct SegmentDocuments(Arc<HashMap<SegmentId, BitSet>>);
+
+impl Query for SegmentDocuments {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for SegmentDocuments {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        Ok(match self.0.get(&reader.segment_id()) {
+            Some(docs) => Box::new(ConstScorer::new(BitSetDocSet::from(docs.clone()), boost)),
+            None => Box::new(EmptyScorer),
+        })
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let matches = self
+            .0
+            .get(&reader.segment_id())
+            .is_some_and(|docs| docs.contains(doc));
+        if !matches {
+            return Err(tantivy::TantivyError::InvalidArgument(format!(
+                "document {doc} is not one of the set"
+            )));
+        }
+        Ok(Explanation::new("one of the set", 1.0))
     }
 }
 

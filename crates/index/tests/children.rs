@@ -47,7 +47,14 @@ fn article(
 
 fn index() -> NewsIndex {
     let index = NewsIndex::create_in_ram();
-    let articles = [
+    index
+        .add_articles(&articles(), WriterOptions::default())
+        .unwrap();
+    index
+}
+
+fn articles() -> [Article; 3] {
+    [
         article(
             "a",
             "Herzog in Ankara",
@@ -85,11 +92,7 @@ fn index() -> NewsIndex {
                 ("The raid was legal", "Isaac Herzog"),
             ],
         ),
-    ];
-    index
-        .add_articles(&articles, WriterOptions::default())
-        .unwrap();
-    index
+    ]
 }
 
 /// The words of the quotes found, in order of their words.
@@ -297,4 +300,31 @@ fn adding_an_article_again_replaces_its_quotes() {
         ..Filters::default()
     };
     assert_eq!(quotes(&index, "trade", herzog), ["Trade is over"]);
+}
+
+#[test]
+fn article_filters_reach_quotes_in_other_segments() {
+    // One segment per article, never merged: the ids of the articles
+    // found in some segments are looked up in every segment's own column.
+    let index = NewsIndex::create_in_ram();
+    let unmerged = WriterOptions {
+        memory_budget: 1,
+        threads: 1,
+    };
+    for article in articles() {
+        index.add_articles(&[article], unmerged).unwrap();
+    }
+    assert_eq!(index.stats().unwrap().segments, 3);
+    let herzog = Filters {
+        persons: vec!["Herzog".into()],
+        ..Filters::default()
+    };
+    assert_eq!(
+        quotes(&index, "trade", herzog),
+        ["Trade comes first", "Trade is over"]
+    );
+    assert_eq!(
+        quotes(&index, "trade -org:hamas", Filters::default()),
+        ["Trade comes first"]
+    );
 }
