@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the analyzers change in a way that needs
 /// a re-index. It is stored beside the index and checked on open.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The analyzer of all free-text fields: lower-casing, ASCII folding
 /// (so that "Erdoğan" matches "Erdogan") and English stemming.
@@ -213,6 +213,12 @@ pub fn build_schema() -> (Schema, Fields) {
         .set_tokenizer(NEWS_ANALYZER)
         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
     let text = TextOptions::default().set_indexing_options(text_indexing.clone());
+    // Names, headings and datelines are looked for with a field (`person:`,
+    // `--section`), mostly to filter: how long the field is says little
+    // about how well a document matches, and norms cost a byte per
+    // document, quotes and sections included, which do not index most of
+    // these fields at all.
+    let names = TextOptions::default().set_indexing_options(text_indexing.set_fieldnorms(false));
     // A field that holds one token per document needs no norms: a missing
     // norm counts as one token, so every score stays the same.
     let one_token = TextOptions::default().set_indexing_options(
@@ -236,12 +242,12 @@ pub fn build_schema() -> (Schema, Fields) {
         number: builder.add_u64_field("number", FAST),
         path: builder.add_text_field("path", one_token.clone() | FAST),
         title: builder.add_text_field("title", text.clone()),
-        body: builder.add_text_field("body", text.clone()),
+        body: builder.add_text_field("body", text),
         text: builder.add_text_field("text", STORED),
-        section: builder.add_text_field("section", text.clone()),
-        author: builder.add_text_field("author", text.clone()),
-        outlet: builder.add_text_field("outlet", text.clone()),
-        dateline: builder.add_text_field("dateline", text.clone()),
+        section: builder.add_text_field("section", names.clone()),
+        author: builder.add_text_field("author", names.clone()),
+        outlet: builder.add_text_field("outlet", names.clone()),
+        dateline: builder.add_text_field("dateline", names.clone()),
         published: builder.add_text_field("published", one_token.clone()),
         published_day: builder.add_date_field("published_day", FAST),
         encoding: builder.add_text_field("encoding", one_token.clone()),
@@ -251,16 +257,16 @@ pub fn build_schema() -> (Schema, Fields) {
         content_hash: builder.add_u64_field("content_hash", FAST),
         extra: builder.add_text_field("extra", STORED),
         mentions: builder.add_text_field("mentions", STORED),
-        person: builder.add_text_field("person", text.clone()),
-        org: builder.add_text_field("org", text.clone()),
-        place: builder.add_text_field("place", text.clone()),
+        person: builder.add_text_field("person", names.clone()),
+        org: builder.add_text_field("org", names.clone()),
+        place: builder.add_text_field("place", names.clone()),
         person_name: builder.add_text_field("person_name", exact_name.clone()),
         org_name: builder.add_text_field("org_name", exact_name.clone()),
         place_name: builder.add_text_field("place_name", exact_name.clone()),
         mentioned_day: builder
             .add_date_field("mentioned_day", DateOptions::default().set_indexed()),
         language: builder.add_text_field("language", one_token),
-        speaker: builder.add_text_field("speaker", text),
+        speaker: builder.add_text_field("speaker", names),
         speaker_name: builder.add_text_field("speaker_name", exact_name),
         stemmed: STEMMED_LANGUAGES
             .iter()
@@ -597,7 +603,7 @@ mod tests {
     }
 
     #[test]
-    fn only_english_fields_keep_norms() {
+    fn only_the_english_title_and_body_keep_norms() {
         let (schema, fields) = build_schema();
         let has_norms = |field: Field| match schema.get_field_entry(field).field_type() {
             tantivy::schema::FieldType::Str(options) => options
@@ -606,6 +612,9 @@ mod tests {
             _ => false,
         };
         assert!(has_norms(fields.title) && has_norms(fields.body));
+        for field in [fields.person, fields.section, fields.speaker, fields.author] {
+            assert!(!has_norms(field), "{}", schema.get_field_name(field));
+        }
         for stemmed in &fields.stemmed {
             assert!(
                 !has_norms(stemmed.title),
