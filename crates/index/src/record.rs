@@ -28,13 +28,94 @@ pub(crate) struct ArticleRecord {
     /// of its quotes left out.
     #[serde(rename = "a")]
     pub(crate) article: Article,
-    /// Each entity's name, kind and number of mentions.
-    #[serde(rename = "e", default, skip_serializing_if = "Vec::is_empty")]
+    /// Each entity's name, kind and number of mentions, written short
+    /// (see [`RecordEntity`]).
+    #[serde(
+        rename = "e",
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "short_entities"
+    )]
     entities: Vec<(String, EntityKind, usize)>,
     /// The quotes whose words are not the text between their offsets: the
     /// quote's position in [`Article::quotes`] and its words.
     #[serde(rename = "q", default, skip_serializing_if = "Vec::is_empty")]
     quote_words: Vec<(usize, String)>,
+}
+
+/// An entity as the record writes it: `["Ankara","l"]` for an entity
+/// mentioned once, `["Ankara","l",3]` otherwise. An article names dozens
+/// of entities, and their kinds spelled out and their counts (mostly 1)
+/// were a tenth of the record even compressed.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+enum RecordEntity {
+    Once(String, KindLetter),
+    Mentioned(String, KindLetter, usize),
+}
+
+/// An [`EntityKind`] in one letter.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+enum KindLetter {
+    #[serde(rename = "p")]
+    Person,
+    #[serde(rename = "o")]
+    Organization,
+    #[serde(rename = "l")]
+    Place,
+}
+
+impl From<EntityKind> for KindLetter {
+    fn from(kind: EntityKind) -> KindLetter {
+        match kind {
+            EntityKind::Person => KindLetter::Person,
+            EntityKind::Organization => KindLetter::Organization,
+            EntityKind::Place => KindLetter::Place,
+        }
+    }
+}
+
+impl From<KindLetter> for EntityKind {
+    fn from(kind: KindLetter) -> EntityKind {
+        match kind {
+            KindLetter::Person => EntityKind::Person,
+            KindLetter::Organization => EntityKind::Organization,
+            KindLetter::Place => EntityKind::Place,
+        }
+    }
+}
+
+/// Reads and writes [`ArticleRecord::entities`] as [`RecordEntity`]s.
+mod short_entities {
+    use super::{KindLetter, RecordEntity};
+    use newsdex_ingest::EntityKind;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(
+        entities: &[(String, EntityKind, usize)],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(entities.iter().map(|(name, kind, mentions)| {
+            let kind = KindLetter::from(*kind);
+            match mentions {
+                1 => RecordEntity::Once(name.clone(), kind),
+                _ => RecordEntity::Mentioned(name.clone(), kind, *mentions),
+            }
+        }))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Vec<(String, EntityKind, usize)>, D::Error> {
+        let entities = Vec::<RecordEntity>::deserialize(deserializer)?;
+        Ok(entities
+            .into_iter()
+            .map(|entity| match entity {
+                RecordEntity::Once(name, kind) => (name, kind.into(), 1),
+                RecordEntity::Mentioned(name, kind, mentions) => (name, kind.into(), mentions),
+            })
+            .collect())
+    }
 }
 
 /// The record of where an article's entities and dates are mentioned.
@@ -431,6 +512,31 @@ mod tests {
         let record: ArticleRecord = serde_json::from_str(&record).unwrap();
         let places: MentionRecord = serde_json::from_str(&places).unwrap();
         record.into_article(places, article.text.clone())
+    }
+
+    #[test]
+    fn entities_are_written_short_and_read_back() {
+        let article = article();
+        let (record, _) = ArticleRecord::of(&article);
+        let json = serde_json::to_value(&record).unwrap();
+        assert_eq!(
+            json["e"],
+            serde_json::json!([
+                ["Recep Tayyip Erdogan", "p", 3],
+                ["Ankara", "l"],
+                ["Nobody", "o", 0]
+            ])
+        );
+        let read: ArticleRecord = serde_json::from_value(json).unwrap();
+        let entities: Vec<_> = read.entities().collect();
+        assert_eq!(
+            entities,
+            [
+                ("Recep Tayyip Erdogan", EntityKind::Person, 3),
+                ("Ankara", EntityKind::Place, 1),
+                ("Nobody", EntityKind::Organization, 0)
+            ]
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the analyzers change in a way that needs
 /// a re-index. It is stored beside the index and checked on open.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The analyzer of all free-text fields: lower-casing, ASCII folding
 /// (so that "Erdoğan" matches "Erdogan") and English stemming.
