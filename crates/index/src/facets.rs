@@ -227,7 +227,7 @@ impl NewsIndex {
         let mut parent = String::new();
         for (segment_ord, docs) in by_segment(documents) {
             let fast = searcher.segment_reader(segment_ord).fast_fields();
-            let (Some(speakers), Some(parents)) = (fast.str("speaker_name")?, fast.str("parent")?)
+            let (Some(speakers), Some(parents)) = (fast.str("speaker_name")?, fast.str("id")?)
             else {
                 continue;
             };

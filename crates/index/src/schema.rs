@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
 
 /// Bumped whenever the schema or the analyzers change in a way that needs
 /// a re-index. It is stored beside the index and checked on open.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The analyzer of all free-text fields: lower-casing, ASCII folding
 /// (so that "Erdoğan" matches "Erdogan") and English stemming.
@@ -62,16 +62,14 @@ pub struct Fields {
     /// documents of their own so that a query can be limited to one
     /// section's text, or to what people said.
     pub kind: Field,
-    /// The article id, of article documents only. Indexed only: an
-    /// article's id is in its record.
+    /// The id of the article a document belongs to: an article's own, a
+    /// section's or a quote's article's (searches of articles filter on
+    /// `kind`, so `id:` finds the article). Deleting it deletes an article
+    /// with its sections and quotes, and its fast field is how a query on
+    /// [`Fields::article_only`] fields reaches sections and quotes.
     pub id: Field,
-    /// The id of the article a document belongs to: for a section or a
-    /// quote its article's, for an article its own. Deleting it deletes an
-    /// article with its sections and quotes, and its fast field is how a
-    /// query on [`Fields::article_only`] fields reaches sections and quotes.
-    pub parent: Field,
     /// For a section or a quote, its `N`: its position among its
-    /// article's sections or quotes, from 1. With `parent`, how a hit finds
+    /// article's sections or quotes, from 1. With `id`, how a hit finds
     /// what it shows in its article's record, without reading the store.
     pub number: Field,
     /// The canonical path of the source file; the unit of incremental updates.
@@ -177,7 +175,7 @@ impl Fields {
     /// outlet, publication date as text, entities and mentioned dates.
     /// Indexing them again on every section and quote made those a third
     /// of the index; a query on them over sections or quotes is answered
-    /// on the articles and carried over by [`Fields::parent`].
+    /// on the articles and carried over by [`Fields::id`].
     pub fn article_only(&self) -> Vec<Field> {
         let mut fields = vec![
             self.title,
@@ -237,8 +235,7 @@ pub fn build_schema() -> (Schema, Fields) {
     // rest from its article's record.
     let fields = Fields {
         kind: builder.add_text_field("kind", one_token.clone()),
-        id: builder.add_text_field("id", one_token.clone()),
-        parent: builder.add_text_field("parent", one_token.clone() | FAST),
+        id: builder.add_text_field("id", one_token.clone() | FAST),
         number: builder.add_u64_field("number", FAST),
         path: builder.add_text_field("path", one_token.clone() | FAST),
         title: builder.add_text_field("title", text.clone()),
@@ -457,7 +454,6 @@ pub(crate) fn fields_of(schema: &Schema) -> Option<Fields> {
     Some(Fields {
         kind: field("kind")?,
         id: field("id")?,
-        parent: field("parent")?,
         number: field("number")?,
         path: field("path")?,
         title: field("title")?,

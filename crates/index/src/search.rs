@@ -572,9 +572,9 @@ impl NewsIndex {
     }
 
     /// The documents whose article matches `query`, as a query: those
-    /// whose `parent` is the id of one of the articles it finds.
+    /// whose `id` is the id of one of the articles it finds.
     ///
-    /// The ids are matched against each segment's `parent` column rather
+    /// The ids are matched against each segment's `id` column rather
     /// than looked up as terms: a filter that keeps most articles (a wide
     /// date range) would otherwise read one posting list per article. An
     /// article and its quotes may be in different segments, so the ids
@@ -598,7 +598,7 @@ impl NewsIndex {
         let mut ids: Vec<Vec<u8>> = Vec::with_capacity(documents.len());
         for (segment_ord, docs) in by_segment(documents) {
             let fast = searcher.segment_reader(segment_ord).fast_fields();
-            let Some(parents) = fast.str("parent")? else {
+            let Some(parents) = fast.str("id")? else {
                 continue;
             };
             let mut ords: Vec<u64> = docs
@@ -617,7 +617,7 @@ impl NewsIndex {
 
         let mut per_segment = HashMap::new();
         for segment in searcher.segment_readers() {
-            let Some(parents) = segment.fast_fields().str("parent")? else {
+            let Some(parents) = segment.fast_fields().str("id")? else {
                 continue;
             };
             // The ordinals of the ids in this segment: one pass over the
@@ -635,7 +635,7 @@ impl NewsIndex {
                     wanted.insert(stream.term_ord() as u32);
                 }
             }
-            // Every document has one parent: its ordinals are read in bulk.
+            // Every document has one id: their ordinals are read in bulk.
             let mut docs = BitSet::with_max_value(segment.max_doc());
             let mut chunk: Vec<DocId> = Vec::with_capacity(PARENT_CHUNK);
             let mut chunk_ords = vec![None; PARENT_CHUNK];
@@ -777,7 +777,7 @@ impl NewsIndex {
             ),
             (
                 Occur::Must,
-                Box::new(self.term_query(self.fields.parent, &summary.article.id)),
+                Box::new(self.term_query(self.fields.id, &summary.article.id)),
             ),
         ]);
         let found = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
@@ -809,7 +809,7 @@ impl NewsIndex {
     }
 }
 
-/// How many documents' parents are read at once.
+/// How many documents' ids are read at once.
 const PARENT_CHUNK: usize = 1024;
 
 /// A set of documents given per segment, as a query that matches them
@@ -867,7 +867,7 @@ fn fields_of(query: &dyn Query) -> Vec<Field> {
 fn child_of(searcher: &Searcher, address: DocAddress) -> Result<(String, usize)> {
     let fast = searcher.segment_reader(address.segment_ord).fast_fields();
     let mut parent = String::new();
-    if let Some(parents) = fast.str("parent")?
+    if let Some(parents) = fast.str("id")?
         && let Some(ord) = parents.term_ords(address.doc_id).next()
     {
         parents

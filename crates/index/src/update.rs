@@ -349,7 +349,7 @@ impl NewsIndex {
         let writer = self.writer(writer_options)?;
         for article in articles {
             // The article and its sections and quotes.
-            writer.delete_term(Term::from_field_text(self.fields.parent, &article.id));
+            writer.delete_term(Term::from_field_text(self.fields.id, &article.id));
             let file = NewsFile {
                 path: PathBuf::from(&article.path),
                 key: article.path.clone(),
@@ -805,7 +805,7 @@ fn add_article(
     let published_day = article.published.as_deref().and_then(parse_published_day);
     let mut shared = TantivyDocument::default();
     shared.add_text(fields.path, &file.key);
-    shared.add_text(fields.parent, &article.id);
+    shared.add_text(fields.id, &article.id);
     if let Some(day) = published_day {
         shared.add_date(fields.published_day, day);
     }
@@ -816,7 +816,6 @@ fn add_article(
 
     let mut document = shared.clone();
     document.add_text(fields.kind, KIND_ARTICLE);
-    document.add_text(fields.id, &article.id);
     if let Some(title) = &article.title {
         document.add_text(fields.title, title);
         if let Some(stemmed) = stemmed {
