@@ -577,8 +577,8 @@ impl NewsIndex {
     /// The ids are matched against each segment's `id` column rather
     /// than looked up as terms: a filter that keeps most articles (a wide
     /// date range) would otherwise read one posting list per article. An
-    /// article and its quotes may be in different segments, so the ids
-    /// cross segments as text.
+    /// article and its quotes may be in different segments, so when there
+    /// are several the ids cross segments as text.
     fn children_of_matching_articles(
         &self,
         searcher: &Searcher,
@@ -595,55 +595,71 @@ impl NewsIndex {
             .search(&articles, &DocSetCollector)?
             .into_iter()
             .collect();
-        let mut ids: Vec<Vec<u8>> = Vec::with_capacity(documents.len());
+        // The ordinals, in their segment's `id` column, of the articles found.
+        let mut found_ords: HashMap<u32, Vec<u64>> = HashMap::new();
         for (segment_ord, docs) in by_segment(documents) {
             let fast = searcher.segment_reader(segment_ord).fast_fields();
-            let Some(parents) = fast.str("id")? else {
+            let Some(ids) = fast.str("id")? else {
                 continue;
             };
             let mut ords: Vec<u64> = docs
                 .iter()
-                .filter_map(|&doc| parents.term_ords(doc).next())
+                .filter_map(|&doc| ids.term_ords(doc).next())
                 .collect();
             ords.sort_unstable();
             ords.dedup();
-            parents
-                .dictionary()
-                .sorted_ords_to_term_cb(&ords, |id| ids.push(id.to_vec()))
-                .map_err(tantivy::TantivyError::from)?;
+            found_ords.insert(segment_ord, ords);
         }
-        ids.sort_unstable();
-        ids.dedup();
+        let single_segment = searcher.segment_readers().len() == 1;
+        let mut found_ids: Vec<Vec<u8>> = Vec::new();
+        if !single_segment {
+            for (&segment_ord, ords) in &found_ords {
+                let fast = searcher.segment_reader(segment_ord).fast_fields();
+                if let Some(ids) = fast.str("id")? {
+                    ids.dictionary()
+                        .sorted_ords_to_term_cb(ords, |id| found_ids.push(id.to_vec()))
+                        .map_err(tantivy::TantivyError::from)?;
+                }
+            }
+            found_ids.sort_unstable();
+            found_ids.dedup();
+        }
 
         let mut per_segment = HashMap::new();
-        for segment in searcher.segment_readers() {
-            let Some(parents) = segment.fast_fields().str("id")? else {
+        for (segment_ord, segment) in searcher.segment_readers().iter().enumerate() {
+            let Some(ids) = segment.fast_fields().str("id")? else {
                 continue;
             };
-            // The ordinals of the ids in this segment: one pass over the
-            // segment's sorted ids and the sorted ids wanted.
-            let mut wanted = BitSet::with_max_value(parents.dictionary().num_terms() as u32);
-            let mut stream = parents
-                .dictionary()
-                .stream()
-                .map_err(tantivy::TantivyError::from)?;
-            let mut next_id = ids.iter().peekable();
-            while stream.advance() {
-                let key = stream.key();
-                while next_id.next_if(|id| id.as_slice() < key).is_some() {}
-                if next_id.peek().is_some_and(|id| id.as_slice() == key) {
-                    wanted.insert(stream.term_ord() as u32);
+            let mut wanted = BitSet::with_max_value(ids.dictionary().num_terms() as u32);
+            if single_segment {
+                for &ord in found_ords.get(&(segment_ord as u32)).into_iter().flatten() {
+                    wanted.insert(ord as u32);
+                }
+            } else {
+                // One pass over the segment's sorted ids and the sorted
+                // ids found.
+                let mut stream = ids
+                    .dictionary()
+                    .stream()
+                    .map_err(tantivy::TantivyError::from)?;
+                let mut next_found = found_ids.iter().peekable();
+                while stream.advance() {
+                    let key = stream.key();
+                    while next_found.next_if(|id| id.as_slice() < key).is_some() {}
+                    if next_found.peek().is_some_and(|id| id.as_slice() == key) {
+                        wanted.insert(stream.term_ord() as u32);
+                    }
                 }
             }
             // Every document has one id: their ordinals are read in bulk.
             let mut docs = BitSet::with_max_value(segment.max_doc());
-            let mut chunk: Vec<DocId> = Vec::with_capacity(PARENT_CHUNK);
-            let mut chunk_ords = vec![None; PARENT_CHUNK];
-            for start in (0..segment.max_doc()).step_by(PARENT_CHUNK) {
+            let mut chunk: Vec<DocId> = Vec::with_capacity(ID_CHUNK);
+            let mut chunk_ords = vec![None; ID_CHUNK];
+            for start in (0..segment.max_doc()).step_by(ID_CHUNK) {
                 chunk.clear();
-                chunk.extend(start..segment.max_doc().min(start + PARENT_CHUNK as u32));
+                chunk.extend(start..segment.max_doc().min(start + ID_CHUNK as u32));
                 let chunk_ords = &mut chunk_ords[..chunk.len()];
-                parents.ords().first_vals(&chunk, chunk_ords);
+                ids.ords().first_vals(&chunk, chunk_ords);
                 for (&doc, ord) in chunk.iter().zip(chunk_ords.iter()) {
                     if ord.is_some_and(|ord| wanted.contains(ord as u32)) {
                         docs.insert(doc);
@@ -810,7 +826,7 @@ impl NewsIndex {
 }
 
 /// How many documents' ids are read at once.
-const PARENT_CHUNK: usize = 1024;
+const ID_CHUNK: usize = 1024;
 
 /// A set of documents given per segment, as a query that matches them
 /// with a constant score.
