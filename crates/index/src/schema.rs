@@ -6,6 +6,7 @@
 
 use newsdex_ingest::EntityKind;
 use std::collections::HashMap;
+use std::sync::Arc;
 use tantivy::Index;
 use tantivy::schema::{
     DateOptions, FAST, Field, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
@@ -310,6 +311,31 @@ fn analyzer_for(language: Language) -> TextAnalyzer {
         .build()
 }
 
+/// [`news_analyzer`] for finding the words of a snippet that match `terms`
+/// (stems made by that analyzer): a word whose first letter starts none of
+/// them is not stemmed, since an English stem starts with its word's first
+/// letter and so could not be one of them. The words that match are the
+/// same; stemming every word of each hit's text was most of a search's
+/// time.
+pub(crate) fn snippet_analyzer<'t>(terms: impl IntoIterator<Item = &'t str>) -> TextAnalyzer {
+    let mut initials: Vec<char> = terms
+        .into_iter()
+        .filter_map(|term| term.chars().next())
+        .collect();
+    initials.sort_unstable();
+    initials.dedup();
+    let stemmer = CachedStemmer {
+        initials: Some(initials.into()),
+        ..CachedStemmer::new(Language::English)
+    };
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(64))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(stemmer)
+        .build()
+}
+
 /// How many words a [`CachedStemmer`] remembers. The few thousand most
 /// frequent words make up most of the tokens of news, and each analyzer
 /// (one per field and indexing thread) keeps its own cache, so it is kept
@@ -324,6 +350,9 @@ const STEM_CACHE_WORDS: usize = 20_000;
 struct CachedStemmer {
     language: Language,
     capacity: usize,
+    /// When given, only words that start with one of these characters are
+    /// stemmed (see [`snippet_analyzer`]).
+    initials: Option<Arc<[char]>>,
 }
 
 impl CachedStemmer {
@@ -331,6 +360,7 @@ impl CachedStemmer {
         CachedStemmer {
             language,
             capacity: STEM_CACHE_WORDS,
+            initials: None,
         }
     }
 }
@@ -346,6 +376,7 @@ impl TokenFilter for CachedStemmer {
                 recent: Stems::default(),
                 older: Stems::default(),
                 generation: (self.capacity / 2).max(1),
+                initials: self.initials,
             },
         }
     }
@@ -373,11 +404,21 @@ struct StemCache {
     older: Stems,
     /// How many words each generation holds.
     generation: usize,
+    /// The only initials of the words to stem, when given.
+    initials: Option<Arc<[char]>>,
 }
 
 impl StemCache {
     /// Replaces `word` with its stem.
     fn stem(&mut self, word: &mut String) {
+        if let Some(initials) = &self.initials
+            && !word
+                .chars()
+                .next()
+                .is_some_and(|first| initials.contains(&first))
+        {
+            return;
+        }
         if let Some(stem) = self.recent.get(word.as_str()) {
             word.clear();
             word.push_str(stem);
@@ -528,6 +569,70 @@ mod tests {
         assert_eq!(tokens("relations"), vec!["relat"]);
     }
 
+    /// The text of every file of the bundled corpus.
+    fn corpus_texts() -> Vec<String> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    out.push(text);
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"),
+            &mut texts,
+        );
+        texts
+    }
+
+    #[test]
+    fn english_stems_start_with_their_words_first_letter() {
+        // What the snippet analyzer relies on, over every word of the corpus.
+        let mut stemmed = news_analyzer();
+        let mut unstemmed = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(64))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build();
+        let mut words = 0;
+        for text in corpus_texts() {
+            let stems = texts(&mut stemmed, &text);
+            let plain = texts(&mut unstemmed, &text);
+            assert_eq!(stems.len(), plain.len());
+            for (stem, word) in stems.iter().zip(&plain) {
+                assert_eq!(stem.chars().next(), word.chars().next(), "{word} -> {stem}");
+                words += 1;
+            }
+        }
+        assert!(words > 30_000, "{words} words");
+    }
+
+    #[test]
+    fn the_snippet_analyzer_finds_the_same_words() {
+        let terms = ["govern", "minist", "said", "israel", "relat", "turkey"];
+        let mut full = news_analyzer();
+        let mut snippet = snippet_analyzer(terms);
+        let mut matched = 0;
+        for text in corpus_texts() {
+            let marks = |tokens: Vec<String>| -> Vec<bool> {
+                tokens.iter().map(|t| terms.contains(&t.as_str())).collect()
+            };
+            let expected = marks(texts(&mut full, &text));
+            assert_eq!(marks(texts(&mut snippet, &text)), expected);
+            matched += expected.iter().filter(|&&m| m).count();
+        }
+        assert!(matched > 100, "{matched} matches");
+        // Words with other initials are left as they are.
+        assert_eq!(
+            texts(&mut snippet, "Ambassadors said"),
+            vec!["ambassadors", "said"]
+        );
+    }
+
     #[test]
     fn german_stemming_folds_umlauts_first() {
         let mut analyzer = analyzer_for(Language::German);
@@ -581,8 +686,8 @@ mod tests {
                 .filter(LowerCaser)
                 .filter(AsciiFoldingFilter)
                 .filter(CachedStemmer {
-                    language,
                     capacity: 3,
+                    ..CachedStemmer::new(language)
                 })
                 .build();
             assert_eq!(analysed(tiny, &text), expected);

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use std::collections::HashMap;
 use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 use std::sync::Arc;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -288,11 +288,10 @@ impl NewsIndex {
         let quote_parser = self.quote_parser(&stemmed);
         let quote_query = parse(&quote_parser, query_text)?;
         let quote_search = self.for_children(&searcher, quote_query.box_clone())?;
-        let mut quote_snippets =
-            SnippetGenerator::create(&searcher, &*quote_query, self.fields.body)?;
+        let mut quote_snippets = self.snippet_generator(&searcher, &*quote_query)?;
         quote_snippets.set_max_num_chars(QUOTE_CHARS);
 
-        let mut snippets = SnippetGenerator::create(&searcher, &*user_query, self.fields.body)?;
+        let mut snippets = self.snippet_generator(&searcher, &*user_query)?;
         snippets.set_max_num_chars(options.snippet_chars.max(20));
         let mut hits = Vec::with_capacity(addresses.len());
         for (score, address) in addresses {
@@ -434,6 +433,39 @@ impl NewsIndex {
             size_bytes,
             schema_version: SCHEMA_VERSION,
         })
+    }
+
+    /// What tantivy's `SnippetGenerator::create` makes for `query` on the
+    /// body, with an analyzer that stems only the words that could match
+    /// (see [`crate::schema::snippet_analyzer`]): the same snippets.
+    fn snippet_generator(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+    ) -> Result<SnippetGenerator> {
+        let field = self.fields.body;
+        let mut terms: Vec<Term> = Vec::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == field {
+                terms.push(term.clone());
+            }
+        });
+        terms.sort_unstable();
+        terms.dedup();
+        let mut scored = BTreeMap::new();
+        for term in &terms {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                continue;
+            };
+            let doc_freq = searcher.doc_freq(term)?;
+            if doc_freq > 0 {
+                scored.insert(text.to_owned(), 1.0 / (1.0 + doc_freq as Score));
+            }
+        }
+        let analyzer = crate::schema::snippet_analyzer(scored.keys().map(String::as_str));
+        // tantivy's default length; callers set their own.
+        Ok(SnippetGenerator::new(scored, analyzer, field, 150))
     }
 
     /// The user's query restricted to one kind of document and by
@@ -737,7 +769,7 @@ impl NewsIndex {
             options.offset,
             options.sort,
         )?;
-        let mut snippets = SnippetGenerator::create(&searcher, &*user_query, self.fields.body)?;
+        let mut snippets = self.snippet_generator(&searcher, &*user_query)?;
         snippets.set_max_num_chars(QUOTE_CHARS);
         // A quote stores nothing; the quote and its article are read from
         // the article's record, once per article.
