@@ -131,16 +131,17 @@ pub mod training {
     pub use super::model::{Model, ModelError};
 
     /// The tag the shipped model gives each token of `text`, with the
-    /// token's byte range and the tags' scores: for looking into errors.
-    pub fn tag_text(text: &str) -> Vec<(usize, usize, &'static str, [f32; NUM_TAGS])> {
+    /// token's byte range and the tags' scores (`None` for a token the
+    /// tagger leaves outside without scoring it): for looking into errors.
+    pub fn tag_text(text: &str) -> Vec<(usize, usize, &'static str, Option<[f32; NUM_TAGS]>)> {
         let (tokens, starts) = super::tokenize::tokenize(text);
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         let document = Document::new(&words, &starts);
         let model = &*super::MODEL;
-        let mut scores = Vec::with_capacity(tokens.len());
-        let tags = decode(&document, &mut |_, features, previous| {
+        let mut scores = vec![None; tokens.len()];
+        let tags = decode(&document, &mut |i, features, previous| {
             let s = model.scores(features);
-            scores.push(s);
+            scores[i] = Some(s);
             best_tag(&s, previous)
         });
         tokens
@@ -261,6 +262,23 @@ mod tests {
                 Per,
                 &["Recep Tayyip Erdoğan", "Erdogan"],
             )],
+        );
+    }
+
+    #[test]
+    fn tag_text_gives_every_token_its_own_scores() {
+        let text = "the talks in Ankara ended , and Erdogan left .";
+        let tagged = training::tag_text(text);
+        assert_eq!(tagged.len(), training::tokenize(text).len());
+        let ankara = tagged.iter().find(|t| &text[t.0..t.1] == "Ankara").unwrap();
+        assert_eq!(ankara.2, "B-LOC");
+        let scores = ankara.3.expect("a capitalised word is scored");
+        assert!(scores[5] > scores[0], "{scores:?}");
+        let the = &tagged[0];
+        assert_eq!(
+            (the.2, the.3),
+            ("O", None),
+            "a lower-case word after O is not scored"
         );
     }
 
