@@ -293,7 +293,7 @@ impl NewsIndex {
 }
 
 /// Groups document addresses by segment, docs in order.
-pub(crate) fn by_segment(documents: Vec<DocAddress>) -> BTreeMap<u32, Vec<DocId>> {
+fn by_segment(documents: Vec<DocAddress>) -> BTreeMap<u32, Vec<DocId>> {
     let mut grouped: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
     for address in documents {
         grouped

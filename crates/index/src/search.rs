@@ -6,20 +6,21 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Bound;
 use std::sync::Arc;
-use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 
 use tantivy::index::{SegmentId, SegmentReader};
 use tantivy::query::{
-    AllQuery, BitSetDocSet, BooleanQuery, ConstScorer, EmptyScorer, EnableScoring, Explanation,
-    Occur, Query, QueryParser, RangeQuery, Scorer, TermQuery, Weight,
+    AllQuery, BitSetDocSet, BooleanQuery, EmptyScorer, EnableScoring, Explanation, Occur, Query,
+    QueryParser, RangeQuery, Scorer, TermQuery, Weight,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::snippet::SnippetGenerator;
-use tantivy::{BitSet, DateTime, DocAddress, DocId, Order, Score, Searcher, TantivyDocument, Term};
+use tantivy::{
+    BitSet, DateTime, DocAddress, DocId, DocSet, Order, Score, Searcher, TantivyDocument, Term,
+};
 
 use newsdex_ingest::{Article, EntityKind, SpeakerResolution};
 
-use crate::facets::by_segment;
 use crate::news_index::NewsIndex;
 use crate::record::{ArticleRecord, MentionRecord};
 use crate::schema::{KIND_ARTICLE, KIND_QUOTE, KIND_SECTION, SCHEMA_VERSION, StemmedFields};
@@ -604,7 +605,8 @@ impl NewsIndex {
     }
 
     /// The documents whose article matches `query`, as a query: those
-    /// whose `id` is the id of one of the articles it finds.
+    /// whose `id` is the id of one of the articles it finds, each scored
+    /// as its article is, so that the articles' order carries over.
     ///
     /// The ids are matched against each segment's `id` column rather
     /// than looked up as terms: a filter that keeps most articles (a wide
@@ -623,38 +625,41 @@ impl NewsIndex {
                 Box::new(self.term_query(self.fields.kind, KIND_ARTICLE)),
             ),
         ]);
-        let documents: Vec<DocAddress> = searcher
-            .search(&articles, &DocSetCollector)?
-            .into_iter()
-            .collect();
-        // The ordinals, in their segment's `id` column, of the articles found.
-        let mut found_ords: HashMap<u32, Vec<u64>> = HashMap::new();
-        for (segment_ord, docs) in by_segment(documents) {
+        let found = searcher.search(&articles, &ScoredDocuments)?;
+        // The ordinals, in their segment's `id` column, of the articles
+        // found, with their scores.
+        let mut found_ords: HashMap<u32, Vec<(u64, Score)>> = HashMap::new();
+        for (segment_ord, docs) in found {
             let fast = searcher.segment_reader(segment_ord).fast_fields();
             let Some(ids) = fast.str("id")? else {
                 continue;
             };
-            let mut ords: Vec<u64> = docs
+            let mut ords: Vec<(u64, Score)> = docs
                 .iter()
-                .filter_map(|&doc| ids.term_ords(doc).next())
+                .filter_map(|&(doc, score)| Some((ids.term_ords(doc).next()?, score)))
                 .collect();
-            ords.sort_unstable();
-            ords.dedup();
+            ords.sort_unstable_by_key(|&(ord, _)| ord);
+            ords.dedup_by_key(|(ord, _)| *ord);
             found_ords.insert(segment_ord, ords);
         }
         let single_segment = searcher.segment_readers().len() == 1;
-        let mut found_ids: Vec<Vec<u8>> = Vec::new();
+        let mut found_ids: Vec<(Vec<u8>, Score)> = Vec::new();
         if !single_segment {
-            for (&segment_ord, ords) in &found_ords {
+            for (&segment_ord, found) in &found_ords {
                 let fast = searcher.segment_reader(segment_ord).fast_fields();
                 if let Some(ids) = fast.str("id")? {
+                    let ords: Vec<u64> = found.iter().map(|&(ord, _)| ord).collect();
+                    // The ids come in the order of the ordinals given.
+                    let mut scores = found.iter().map(|&(_, score)| score);
                     ids.dictionary()
-                        .sorted_ords_to_term_cb(ords, |id| found_ids.push(id.to_vec()))
+                        .sorted_ords_to_term_cb(&ords, |id| {
+                            found_ids.push((id.to_vec(), scores.next().unwrap_or(0.0)));
+                        })
                         .map_err(tantivy::TantivyError::from)?;
                 }
             }
-            found_ids.sort_unstable();
-            found_ids.dedup();
+            found_ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            found_ids.dedup_by(|a, b| a.0 == b.0);
         }
 
         let mut per_segment = HashMap::new();
@@ -662,10 +667,11 @@ impl NewsIndex {
             let Some(ids) = segment.fast_fields().str("id")? else {
                 continue;
             };
-            let mut wanted = BitSet::with_max_value(ids.dictionary().num_terms() as u32);
+            // The score of each wanted ordinal; NaN for the others.
+            let mut wanted = vec![Score::NAN; ids.dictionary().num_terms()];
             if single_segment {
-                for &ord in found_ords.get(&(segment_ord as u32)).into_iter().flatten() {
-                    wanted.insert(ord as u32);
+                for &(ord, score) in found_ords.get(&(segment_ord as u32)).into_iter().flatten() {
+                    wanted[ord as usize] = score;
                 }
             } else {
                 // One pass over the segment's sorted ids and the sorted
@@ -677,14 +683,17 @@ impl NewsIndex {
                 let mut next_found = found_ids.iter().peekable();
                 while stream.advance() {
                     let key = stream.key();
-                    while next_found.next_if(|id| id.as_slice() < key).is_some() {}
-                    if next_found.peek().is_some_and(|id| id.as_slice() == key) {
-                        wanted.insert(stream.term_ord() as u32);
+                    while next_found.next_if(|(id, _)| id.as_slice() < key).is_some() {}
+                    if let Some((_, score)) =
+                        next_found.peek().filter(|(id, _)| id.as_slice() == key)
+                    {
+                        wanted[stream.term_ord() as usize] = *score;
                     }
                 }
             }
             // Every document has one id: their ordinals are read in bulk.
             let mut docs = BitSet::with_max_value(segment.max_doc());
+            let mut scores = vec![0.0; segment.max_doc() as usize];
             let mut chunk: Vec<DocId> = Vec::with_capacity(ID_CHUNK);
             let mut chunk_ords = vec![None; ID_CHUNK];
             for start in (0..segment.max_doc()).step_by(ID_CHUNK) {
@@ -693,12 +702,15 @@ impl NewsIndex {
                 let chunk_ords = &mut chunk_ords[..chunk.len()];
                 ids.ords().first_vals(&chunk, chunk_ords);
                 for (&doc, ord) in chunk.iter().zip(chunk_ords.iter()) {
-                    if ord.is_some_and(|ord| wanted.contains(ord as u32)) {
+                    if let Some(&score) = ord.and_then(|ord| wanted.get(ord as usize))
+                        && !score.is_nan()
+                    {
                         docs.insert(doc);
+                        scores[doc as usize] = score;
                     }
                 }
             }
-            per_segment.insert(segment.segment_id(), docs);
+            per_segment.insert(segment.segment_id(), (docs, Arc::new(scores)));
         }
         Ok(Box::new(SegmentDocuments(Arc::new(per_segment))))
     }
@@ -860,10 +872,12 @@ impl NewsIndex {
 /// How many documents' ids are read at once.
 const ID_CHUNK: usize = 1024;
 
-/// A set of documents given per segment, as a query that matches them
-/// with a constant score.
+/// A set of documents given per segment, each with its score, as a query.
 #[derive(Clone, Debug)]
-struct SegmentDocuments(Arc<HashMap<SegmentId, BitSet>>);
+struct SegmentDocuments(Arc<HashMap<SegmentId, ScoredSet>>);
+
+/// Documents of one segment, and the score of each (by document id).
+type ScoredSet = (BitSet, Arc<Vec<Score>>);
 
 impl Query for SegmentDocuments {
     fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
@@ -874,22 +888,104 @@ impl Query for SegmentDocuments {
 impl Weight for SegmentDocuments {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
         Ok(match self.0.get(&reader.segment_id()) {
-            Some(docs) => Box::new(ConstScorer::new(BitSetDocSet::from(docs.clone()), boost)),
+            Some((docs, scores)) => Box::new(GivenScores {
+                docs: BitSetDocSet::from(docs.clone()),
+                scores: Arc::clone(scores),
+                boost,
+            }),
             None => Box::new(EmptyScorer),
         })
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let matches = self
-            .0
-            .get(&reader.segment_id())
-            .is_some_and(|docs| docs.contains(doc));
-        if !matches {
-            return Err(tantivy::TantivyError::InvalidArgument(format!(
+        match self.0.get(&reader.segment_id()) {
+            Some((docs, scores)) if docs.contains(doc) => Ok(Explanation::new(
+                "the score of the document's article",
+                scores[doc as usize],
+            )),
+            _ => Err(tantivy::TantivyError::InvalidArgument(format!(
                 "document {doc} is not one of the set"
-            )));
+            ))),
         }
-        Ok(Explanation::new("one of the set", 1.0))
+    }
+}
+
+/// The documents of a [`SegmentDocuments`] in one segment, with their scores.
+struct GivenScores {
+    docs: BitSetDocSet,
+    scores: Arc<Vec<Score>>,
+    boost: Score,
+}
+
+impl DocSet for GivenScores {
+    fn advance(&mut self) -> DocId {
+        self.docs.advance()
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.docs.seek(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.docs.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        self.docs.size_hint()
+    }
+}
+
+impl Scorer for GivenScores {
+    fn score(&mut self) -> Score {
+        self.scores.get(self.doc() as usize).copied().unwrap_or(0.0) * self.boost
+    }
+}
+
+/// Every document that matches, with its score, by segment.
+struct ScoredDocuments;
+
+impl Collector for ScoredDocuments {
+    type Fruit = Vec<(u32, Vec<(DocId, Score)>)>;
+    type Child = ScoredSegmentDocuments;
+
+    fn for_segment(
+        &self,
+        segment: u32,
+        _reader: &SegmentReader,
+    ) -> tantivy::Result<ScoredSegmentDocuments> {
+        Ok(ScoredSegmentDocuments {
+            segment,
+            docs: Vec::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        true
+    }
+
+    fn merge_fruits(
+        &self,
+        fruits: Vec<(u32, Vec<(DocId, Score)>)>,
+    ) -> tantivy::Result<Self::Fruit> {
+        Ok(fruits)
+    }
+}
+
+/// [`ScoredDocuments`] in one segment.
+struct ScoredSegmentDocuments {
+    segment: u32,
+    docs: Vec<(DocId, Score)>,
+}
+
+impl SegmentCollector for ScoredSegmentDocuments {
+    type Fruit = (u32, Vec<(DocId, Score)>);
+
+    fn collect(&mut self, doc: DocId, score: Score) {
+        self.docs.push((doc, score));
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        (self.segment, self.docs)
     }
 }
 

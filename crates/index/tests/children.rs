@@ -328,3 +328,37 @@ fn article_filters_reach_quotes_in_other_segments() {
         ["Trade comes first"]
     );
 }
+
+#[test]
+fn quotes_found_by_their_article_come_in_the_articles_order() {
+    // The long title is indexed first: only its article's score puts the
+    // short title's quotes ahead.
+    let index = NewsIndex::create_in_ram();
+    let long = article(
+        "long",
+        "Talks in Ankara and in Istanbul on trade, energy and the embassy",
+        "Dan Smith",
+        "2022-10-27",
+        &[],
+        &[],
+        &[("Long title quote", "Benny Gantz")],
+    );
+    let short = article(
+        "short",
+        "Ankara",
+        "Dan Smith",
+        "2022-10-28",
+        &[],
+        &[],
+        &[("Short title quote", "Isaac Herzog")],
+    );
+    index
+        .add_articles(&[long, short], WriterOptions::default())
+        .unwrap();
+    let results = index
+        .quotes("title:ankara", &QuoteOptions::default())
+        .unwrap();
+    let found: Vec<&str> = results.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(found, ["Short title quote", "Long title quote"]);
+    assert!(results.quotes[0].score > results.quotes[1].score);
+}
