@@ -81,10 +81,11 @@ static ASCII_WORD: [bool; 256] = {
 /// one word ("Gaza-bound", "U.S.", "1,000", "AT&T", "O'Brien", "US$").
 const JOINERS: &[u8] = b"$-.,&'";
 
-/// The end of the word that starts at `start` (a word character).
-fn word_end(text: &str, start: usize) -> usize {
+/// The end of the word that starts at `start` (a word character), the
+/// word characters up to `scanned` (at least `start`) already read.
+fn word_end(text: &str, start: usize, scanned: usize) -> usize {
     let bytes = text.as_bytes();
-    let mut end = start;
+    let mut end = scanned;
     loop {
         // A run of word characters; ASCII letters and digits without
         // decoding.
@@ -217,7 +218,7 @@ fn tokenize_with<const FAST: bool>(text: &str) -> (Vec<Token>, Vec<bool>) {
                 .get(end)
                 .is_some_and(|&next| !next.is_ascii() || JOINERS.contains(&next))
             {
-                end = word_end(text, at);
+                end = word_end(text, at, end);
             }
             let starts_sentence =
                 tokens.is_empty() || line_break || (after_stop && !byte.is_ascii_lowercase());
@@ -243,7 +244,7 @@ fn tokenize_with<const FAST: bool>(text: &str) -> (Vec<Token>, Vec<bool>) {
             continue;
         }
         let end = if is_word_char(c) {
-            word_end(text, at)
+            word_end(text, at, at)
         } else if let Some(end) = possessive_at(text, at).filter(|_| {
             tokens.last().is_some_and(|t: &Token| {
                 t.end == at && text[t.start..t.end].chars().all(is_word_char)
