@@ -569,24 +569,14 @@ mod tests {
         assert_eq!(tokens("relations"), vec!["relat"]);
     }
 
-    /// The text of every file of the bundled corpus.
+    /// The text of every news file of the bundled corpus.
     fn corpus_texts() -> Vec<String> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    out.push(text);
-                }
-            }
-        }
-        let mut texts = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"),
-            &mut texts,
-        );
-        texts
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        crate::find_news_files(&[corpus])
+            .files
+            .iter()
+            .filter_map(|file| std::fs::read_to_string(&file.path).ok())
+            .collect()
     }
 
     #[test]
