@@ -62,7 +62,9 @@ fn is_plain_english(sample: &str) -> bool {
             continue;
         }
         words += 1;
-        if word.len() <= 5 && function_words.binary_search(&word_key(word)).is_ok() {
+        if word.len() <= FUNCTION_WORD_LETTERS
+            && function_words.binary_search(&word_key(word)).is_ok()
+        {
             common += 1;
         }
     }
@@ -100,6 +102,9 @@ static FUNCTION_WORD_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::
 
 /// How many words a sample needs before [`is_plain_english`] says yes.
 const ENGLISH_MIN_WORDS: usize = 150;
+
+/// The length of the longest of [`ENGLISH_FUNCTION_WORDS`].
+const FUNCTION_WORD_LETTERS: usize = 5;
 
 /// English's commonest function words, lower case, sorted.
 const ENGLISH_FUNCTION_WORDS: &[&str] = &[
@@ -277,7 +282,11 @@ mod tests {
             assert!(!is_plain_english(&other.repeat(8)), "{other}");
         }
         assert!(ENGLISH_FUNCTION_WORDS.is_sorted());
-        assert!(ENGLISH_FUNCTION_WORDS.iter().all(|w| w.len() <= 5));
+        assert!(
+            ENGLISH_FUNCTION_WORDS
+                .iter()
+                .all(|w| w.len() <= FUNCTION_WORD_LETTERS)
+        );
     }
 
     #[test]
