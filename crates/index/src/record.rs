@@ -160,37 +160,70 @@ struct DateRecord {
 /// as offsets, so that neither indexing nor `show` scans the text for long.
 const OCCURRENCE_SCAN_BYTES: usize = 16 << 20;
 
-/// Where the words of a text occur: the n-th occurrence of some words is
+/// Where some words occur in a text: the n-th occurrence of some words is
 /// the n-th match of `str::match_indices`, which does not overlap.
-struct Occurrences<'a> {
-    text: &'a str,
+struct Occurrences {
     starts: HashMap<String, Vec<usize>>,
-    scanned: usize,
 }
 
-impl<'a> Occurrences<'a> {
-    fn new(text: &'a str) -> Occurrences<'a> {
-        Occurrences {
-            text,
-            starts: HashMap::new(),
-            scanned: 0,
-        }
+impl Occurrences {
+    /// Finds `forms` in `text` in one pass. Only the first distinct forms
+    /// (in the order given) whose scans would fit the budget are looked
+    /// for, as if each read the whole text: the others are left out, and
+    /// their mentions kept as offsets. Empty forms are never looked for.
+    fn find<'f>(text: &str, forms: impl IntoIterator<Item = &'f str>) -> Occurrences {
+        Occurrences::find_within(text, forms, OCCURRENCE_SCAN_BYTES)
     }
 
-    /// Where `words` occur, unless they are empty or looking for them
-    /// would read more than the budget.
-    fn of(&mut self, words: &str) -> Option<&[usize]> {
-        if words.is_empty() {
-            return None;
-        }
-        if !self.starts.contains_key(words) {
-            if self.scanned + self.text.len() > OCCURRENCE_SCAN_BYTES {
-                return None;
+    /// [`Occurrences::find`] with a budget of `budget` bytes.
+    fn find_within<'f>(
+        text: &str,
+        forms: impl IntoIterator<Item = &'f str>,
+        budget: usize,
+    ) -> Occurrences {
+        let most = budget.checked_div(text.len()).unwrap_or(usize::MAX);
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut starts: HashMap<String, Vec<usize>> = HashMap::new();
+        for form in forms {
+            if patterns.len() >= most {
+                break;
             }
-            self.scanned += self.text.len();
-            let starts = self.text.match_indices(words).map(|(at, _)| at).collect();
-            self.starts.insert(words.to_owned(), starts);
+            if !form.is_empty() && !starts.contains_key(form) {
+                starts.insert(form.to_owned(), Vec::new());
+                patterns.push(form);
+            }
         }
+        if patterns.is_empty() {
+            return Occurrences { starts };
+        }
+        // One pass over the text, trying at each byte the forms that start
+        // with it (an automaton costs more to build than an article's text
+        // costs to search this way). The starts of one form come in order,
+        // so keeping each that starts past the form's previous kept match
+        // is `match_indices`.
+        let mut by_first_byte: Vec<Vec<usize>> = vec![Vec::new(); 256];
+        for (number, form) in patterns.iter().enumerate() {
+            by_first_byte[usize::from(form.as_bytes()[0])].push(number);
+        }
+        let mut found: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+        let mut free_from = vec![0; patterns.len()];
+        let bytes = text.as_bytes();
+        for (at, &byte) in bytes.iter().enumerate() {
+            for &number in &by_first_byte[usize::from(byte)] {
+                if at >= free_from[number] && bytes[at..].starts_with(patterns[number].as_bytes()) {
+                    found[number].push(at);
+                    free_from[number] = at + patterns[number].len();
+                }
+            }
+        }
+        for (form, at) in patterns.iter().zip(found) {
+            starts.insert((*form).to_owned(), at);
+        }
+        Occurrences { starts }
+    }
+
+    /// Where `words` occur, unless they were not looked for.
+    fn of(&self, words: &str) -> Option<&[usize]> {
         self.starts.get(words).map(Vec::as_slice)
     }
 }
@@ -199,7 +232,14 @@ impl ArticleRecord {
     /// The records of `article`; its text is stored apart.
     pub(crate) fn of(article: &Article) -> (ArticleRecord, MentionRecord) {
         let text = article.text.as_str();
-        let mut occurrences = Occurrences::new(text);
+        let occurrences = Occurrences::find(
+            text,
+            article
+                .entities
+                .iter()
+                .flat_map(|entity| &entity.mentions)
+                .filter_map(|&[start, end]| text.get(start..end)),
+        );
         let mentions = article
             .entities
             .iter()
@@ -285,7 +325,19 @@ impl ArticleRecord {
                     .to_owned(),
             };
         }
-        let mut occurrences = Occurrences::new(&text);
+        let occurrences = Occurrences::find(
+            &text,
+            self.entities
+                .iter()
+                .zip(&places.mentions)
+                .flat_map(|((name, _, _), mentions)| {
+                    mentions.iter().filter_map(move |mention| match mention {
+                        Mention::Name(_) => Some(name.as_str()),
+                        Mention::Words(words, _) => Some(words.as_str()),
+                        Mention::Offsets(_) => None,
+                    })
+                }),
+        );
         let mut mentions = places.mentions.into_iter();
         article.entities = self
             .entities
@@ -585,5 +637,83 @@ mod tests {
         let json = serde_json::to_string(&ArticleRecord::of(&article)).unwrap();
         assert!(!json.contains("We agree"), "{json}");
         assert!(json.contains("and again"), "{json}");
+    }
+
+    /// What the finder replaced: one `match_indices` scan per distinct
+    /// form, in the order asked, while the scans fit the budget.
+    fn scan_per_form(text: &str, forms: &[&str], budget: usize) -> HashMap<String, Vec<usize>> {
+        let mut starts = HashMap::new();
+        let mut scanned = 0;
+        for form in forms {
+            if form.is_empty() || starts.contains_key(*form) {
+                continue;
+            }
+            if scanned + text.len() > budget {
+                continue;
+            }
+            scanned += text.len();
+            let at = text.match_indices(form).map(|(at, _)| at).collect();
+            starts.insert((*form).to_owned(), at);
+        }
+        starts
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_finds_what_a_scan_per_form_finds(
+            text in "[abé ]{0,60}",
+            forms in proptest::collection::vec("[abé ]{0,4}", 0..12),
+            budget in 0usize..400,
+        ) {
+            let forms: Vec<&str> = forms.iter().map(String::as_str).collect();
+            let found = Occurrences::find_within(&text, forms.iter().copied(), budget);
+            proptest::prop_assert_eq!(found.starts, scan_per_form(&text, &forms, budget));
+        }
+    }
+
+    #[test]
+    fn overlapping_occurrences_count_as_match_indices_does() {
+        let found = Occurrences::find("aaaaa abab aba", ["aa", "aba", "a"]);
+        assert_eq!(found.of("aa"), Some(&[0, 2][..]));
+        assert_eq!(found.of("aba"), Some(&[6, 11][..]));
+        assert_eq!(found.of("a").map(<[usize]>::len), Some(9));
+        assert_eq!(found.of("b"), None);
+    }
+
+    #[test]
+    fn mentions_past_the_scan_budget_keep_their_offsets() {
+        let text = "alpha beta gamma ".repeat(OCCURRENCE_SCAN_BYTES / 17 / 2 + 1);
+        let entity = |name: &str| {
+            let start = text.find(name).unwrap();
+            Entity {
+                name: name.to_owned(),
+                kind: EntityKind::Place,
+                mentions: vec![[start, start + name.len()]],
+            }
+        };
+        let article = Article {
+            entities: vec![entity("alpha"), entity("beta"), entity("gamma")],
+            quotes: Vec::new(),
+            dates: Vec::new(),
+            sections: Vec::new(),
+            text: text.clone(),
+            ..article()
+        };
+        // The text is over half the budget: only the first form is looked
+        // for; the others are kept as offsets.
+        let (_, places) = ArticleRecord::of(&article);
+        let kept: Vec<_> = places
+            .mentions
+            .iter()
+            .map(|mentions| &mentions[0])
+            .collect();
+        assert!(
+            matches!(
+                kept[..],
+                [Mention::Name(0), Mention::Offsets(_), Mention::Offsets(_)]
+            ),
+            "{kept:?}"
+        );
+        assert_eq!(round_trip(&article), article);
     }
 }
