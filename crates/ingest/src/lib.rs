@@ -43,6 +43,8 @@ mod normalize;
 mod quotes;
 mod record;
 mod sgml;
+#[cfg(test)]
+mod testing;
 mod text;
 mod timeml;
 mod xml;

@@ -90,14 +90,25 @@ fn character_role(character: char) -> CharacterRole {
 /// line break or one blank line. That trims lines, collapses runs and drops
 /// trailing whitespace without ever taking characters back out of the
 /// output. Runs of content characters are copied as whole slices rather
-/// than a character at a time.
+/// than a character at a time, and runs of printable ASCII are stepped
+/// over a byte at a time, without decoding characters.
 fn clean_whitespace_and_invisible_characters(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut output = String::with_capacity(text.len());
     let mut content_run_start: Option<usize> = None;
     let mut line_breaks_since_content = 0usize;
     let mut space_since_content = false;
     let mut previous_was_carriage_return = false;
-    for (index, character) in text.char_indices() {
+    let mut index = 0;
+    while let Some(&byte) = bytes.get(index) {
+        let (character, length) = if byte.is_ascii() {
+            (char::from(byte), 1)
+        } else {
+            match text.get(index..).and_then(|rest| rest.chars().next()) {
+                Some(character) => (character, character.len_utf8()),
+                None => break,
+            }
+        };
         let role = character_role(character);
         if role == CharacterRole::Content {
             if content_run_start.is_none() {
@@ -114,6 +125,14 @@ fn clean_whitespace_and_invisible_characters(text: &str) -> String {
                 content_run_start = Some(index);
             }
             previous_was_carriage_return = false;
+            index += length;
+            // The printable ASCII that follows is content too.
+            while bytes
+                .get(index)
+                .is_some_and(|&byte| (b'!'..=b'~').contains(&byte))
+            {
+                index += 1;
+            }
             continue;
         }
         if let Some(start) = content_run_start.take() {
@@ -132,6 +151,7 @@ fn clean_whitespace_and_invisible_characters(text: &str) -> String {
             CharacterRole::Content | CharacterRole::Invisible => {}
         }
         previous_was_carriage_return = character == '\r';
+        index += length;
     }
     if let Some(start) = content_run_start {
         output.push_str(text.get(start..).unwrap_or_default());
@@ -142,6 +162,82 @@ fn clean_whitespace_and_invisible_characters(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cleaning pass as it was first written, a character at a time:
+    /// what the byte-stepping pass must match.
+    fn clean_one_character_at_a_time(text: &str) -> String {
+        let mut output = String::with_capacity(text.len());
+        let mut content_run_start: Option<usize> = None;
+        let mut line_breaks_since_content = 0usize;
+        let mut space_since_content = false;
+        let mut previous_was_carriage_return = false;
+        for (index, character) in text.char_indices() {
+            let role = character_role(character);
+            if role == CharacterRole::Content {
+                if content_run_start.is_none() {
+                    if !output.is_empty() {
+                        match line_breaks_since_content {
+                            0 if space_since_content => output.push(' '),
+                            0 => {}
+                            1 => output.push('\n'),
+                            _ => output.push_str("\n\n"),
+                        }
+                    }
+                    line_breaks_since_content = 0;
+                    space_since_content = false;
+                    content_run_start = Some(index);
+                }
+                previous_was_carriage_return = false;
+                continue;
+            }
+            if let Some(start) = content_run_start.take() {
+                output.push_str(text.get(start..index).unwrap_or_default());
+            }
+            match role {
+                CharacterRole::Space => space_since_content = true,
+                // The LF of a CRLF pair ends the same line as its CR.
+                CharacterRole::LineBreak if character == '\n' && previous_was_carriage_return => {}
+                CharacterRole::LineBreak => {
+                    line_breaks_since_content = line_breaks_since_content.saturating_add(1)
+                }
+                CharacterRole::ParagraphBreak => {
+                    line_breaks_since_content = line_breaks_since_content.saturating_add(2)
+                }
+                CharacterRole::Content | CharacterRole::Invisible => {}
+            }
+            previous_was_carriage_return = character == '\r';
+        }
+        if let Some(start) = content_run_start {
+            output.push_str(text.get(start..).unwrap_or_default());
+        }
+        output
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stepping_over_ascii_cleans_as_one_character_at_a_time(
+            text in "[ a-z~!\t\r\n\u{0}\u{7f}\u{b}\u{c}\u{85}\u{a0}\u{ad}\u{200b}\u{2028}\u{2029}\u{feff}\u{301}é“”😀]{0,80}",
+        ) {
+            proptest::prop_assert_eq!(
+                clean_whitespace_and_invisible_characters(&text),
+                clean_one_character_at_a_time(&text)
+            );
+        }
+    }
+
+    #[test]
+    fn the_corpus_cleans_as_one_character_at_a_time() {
+        let texts = crate::testing::corpus_texts();
+        for (path, text) in &texts {
+            assert_eq!(
+                clean_whitespace_and_invisible_characters(text),
+                clean_one_character_at_a_time(text),
+                "{}",
+                path.display()
+            );
+        }
+        assert!(texts.len() > 10, "{} files", texts.len());
+    }
 
     #[track_caller]
     fn check(input: &str, expected: &str) {

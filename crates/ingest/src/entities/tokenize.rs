@@ -354,28 +354,11 @@ mod tests {
         ] {
             check_fast_path(text);
         }
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-        let mut checked = 0;
-        for entry in walk(&corpus) {
-            if let Ok(text) = std::fs::read_to_string(&entry) {
-                check_fast_path(&text);
-                checked += 1;
-            }
+        let texts = crate::testing::corpus_texts();
+        for (_, text) in &texts {
+            check_fast_path(text);
         }
-        assert!(checked > 10, "only {checked} corpus files read");
-    }
-
-    fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-        let mut found = Vec::new();
-        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                found.extend(walk(&path));
-            } else {
-                found.push(path);
-            }
-        }
-        found
+        assert!(texts.len() > 10, "only {} corpus files read", texts.len());
     }
 
     proptest::proptest! {
