@@ -61,10 +61,37 @@ use crate::{Entity, EntityKind};
 /// assert_eq!(entity_key("Recep Tayyip Erdoğan"), entity_key("Recep  Tayyip ERDOGAN"));
 /// ```
 pub fn entity_key(name: &str) -> String {
+    if is_plain_ascii_name(name) {
+        let mut key = String::with_capacity(name.len());
+        for word in name.split(' ').filter(|word| !word.is_empty()) {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(word);
+        }
+        key.make_ascii_lowercase();
+        return key;
+    }
     folded_words(name).join(" ")
 }
 
+/// Whether `name` is only ASCII letters, digits and spaces, as most names
+/// are: its words are then what the tokenizer would find, split at the
+/// spaces, and folding them is lower-casing them. Keys are made for every
+/// mention and every speaker, and tokenizing each name was most of it.
+fn is_plain_ascii_name(name: &str) -> bool {
+    name.bytes()
+        .all(|byte| byte.is_ascii_alphanumeric() || byte == b' ')
+}
+
 fn folded_words(name: &str) -> Vec<String> {
+    if is_plain_ascii_name(name) {
+        return name
+            .split(' ')
+            .filter(|word| !word.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+    }
     let (tokens, _) = tokenize(name);
     tokens
         .iter()
@@ -465,6 +492,39 @@ fn canonical_name(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words of `name` as the tokenizer finds them, folded.
+    fn tokenized_words(name: &str) -> Vec<String> {
+        let (tokens, _) = tokenize(name);
+        tokens
+            .iter()
+            .map(|t| fold(&name[t.start..t.end]).into_owned())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_names_are_split_as_the_tokenizer_splits_them(name in "[A-Za-z0-9 ]{0,30}") {
+            proptest::prop_assert_eq!(folded_words(&name), tokenized_words(&name));
+            proptest::prop_assert_eq!(entity_key(&name), tokenized_words(&name).join(" "));
+        }
+    }
+
+    #[test]
+    fn other_names_are_tokenized() {
+        for name in [
+            "Recep Tayyip Erdoğan",
+            "U.S.",
+            "O'Brien",
+            "AT&T Inc.",
+            "Smith's",
+            "  Lee\tKim ",
+        ] {
+            assert!(!is_plain_ascii_name(name), "{name}");
+            assert_eq!(entity_key(name), tokenized_words(name).join(" "));
+        }
+        assert_eq!(entity_key("  Isaac   HERZOG "), "isaac herzog");
+    }
 
     /// Groups mentions given as (text, kind) in order of appearance.
     fn check(text: &str, mentions: &[(&str, EntityKind)], expected: &[(&str, EntityKind, usize)]) {
