@@ -36,6 +36,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::sync::LazyLock;
 
 use crate::metadata;
 use crate::text::{self, Line};
@@ -954,6 +955,46 @@ fn is_sentence(line: &str, words: usize) -> bool {
     words > 3 && text::ends_with_terminal_punctuation(line)
 }
 
+/// The first of `cues` that `key` (of `words` words, a sentence or not)
+/// matches.
+fn first_matching_cue<'c>(
+    cues: impl IntoIterator<Item = &'c Cue>,
+    key: &str,
+    words: usize,
+    sentence: bool,
+) -> Option<&'c Cue> {
+    cues.into_iter().find(|cue| {
+        let matched = match cue.shape {
+            Exact => key == cue.phrase,
+            Prefix(max_extra) => strip_word_prefix(key, cue.phrase)
+                .is_some_and(|rest| count_key_words(rest) <= max_extra),
+            Suffix(max_words) => !sentence && words <= max_words && key.ends_with(cue.phrase),
+            Contains(max_words) => !sentence && words <= max_words && key.contains(cue.phrase),
+            Phrase(max_words) => words <= max_words && key.contains(cue.phrase),
+        };
+        matched && (cue.requires.is_empty() || cue.requires.iter().any(|word| key.contains(word)))
+    })
+}
+
+/// For each first byte of a key, the cues that may match it, in the order
+/// of [`CUES`]: an exact or prefix cue only when its phrase starts with
+/// that byte, every other cue always. Trying only those finds the same
+/// first match as trying them all.
+static CUES_BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    (0..=u8::MAX)
+        .map(|byte| {
+            CUES.iter()
+                .enumerate()
+                .filter(|(_, cue)| match cue.shape {
+                    Exact | Prefix(_) => cue.phrase.as_bytes().first() == Some(&byte),
+                    Suffix(_) | Contains(_) | Phrase(_) => true,
+                })
+                .map(|(at, _)| at)
+                .collect()
+        })
+        .collect()
+});
+
 /// The cue that `line` matches, if any.
 fn match_cue(line: &str) -> Option<CueMatch> {
     if line.len() > MAX_CUE_LINE_BYTES {
@@ -969,20 +1010,10 @@ fn match_cue(line: &str) -> Option<CueMatch> {
     }
     let words = count_key_words(&key);
     let sentence = is_sentence(line, words);
-    for cue in CUES {
-        let matched = match cue.shape {
-            Exact => key == cue.phrase,
-            Prefix(max_extra) => strip_word_prefix(&key, cue.phrase)
-                .is_some_and(|rest| count_key_words(rest) <= max_extra),
-            Suffix(max_words) => !sentence && words <= max_words && key.ends_with(cue.phrase),
-            Contains(max_words) => !sentence && words <= max_words && key.contains(cue.phrase),
-            Phrase(max_words) => words <= max_words && key.contains(cue.phrase),
-        };
-        if matched
-            && (cue.requires.is_empty() || cue.requires.iter().any(|word| key.contains(word)))
-        {
-            return Some(CueMatch::Cue(cue.reason, cue.strength));
-        }
+    let first_byte = usize::from(key.as_bytes()[0]);
+    let cues = CUES_BY_FIRST_BYTE[first_byte].iter().map(|&at| &CUES[at]);
+    if let Some(cue) = first_matching_cue(cues, &key, words, sentence) {
+        return Some(CueMatch::Cue(cue.reason, cue.strength));
     }
     match_word_bar(&key)
 }
@@ -1237,6 +1268,37 @@ impl RepeatedLinesBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cues_by_first_byte_find_what_trying_every_cue_finds() {
+        let mut keys: Vec<String> = Vec::new();
+        for cue in CUES {
+            keys.push(cue.phrase.to_owned());
+            keys.push(format!("{} our newsletter today", cue.phrase));
+            keys.push(format!("please {}", cue.phrase));
+        }
+        for (_, text) in crate::testing::corpus_texts() {
+            keys.extend(text.lines().map(cue_key));
+        }
+        let mut matched = 0;
+        for key in keys.iter().filter(|key| !key.is_empty()) {
+            let words = count_key_words(key);
+            for sentence in [false, true] {
+                let cues = CUES_BY_FIRST_BYTE[usize::from(key.as_bytes()[0])]
+                    .iter()
+                    .map(|&at| &CUES[at]);
+                let found = first_matching_cue(cues, key, words, sentence);
+                let expected = first_matching_cue(CUES, key, words, sentence);
+                assert_eq!(
+                    found.map(|cue| cue.phrase),
+                    expected.map(|cue| cue.phrase),
+                    "{key}"
+                );
+                matched += usize::from(expected.is_some());
+            }
+        }
+        assert!(matched > 300, "{matched} matches");
+    }
 
     /// The reasons of the non-blank lines of `text`, `None` for kept lines.
     fn reasons(
