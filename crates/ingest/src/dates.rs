@@ -693,54 +693,78 @@ const MAX_WORD: usize = 15;
 
 /// A word of up to [`MAX_WORD`] ASCII letters, lower-cased and packed into
 /// an integer, so that looking it up neither allocates nor compares strings.
-fn pack(word: &[u8]) -> Option<u128> {
+/// No word packs to 0: the length is packed too.
+const fn pack(word: &[u8]) -> Option<u128> {
     if word.len() > MAX_WORD {
         return None;
     }
     let mut key = word.len() as u128;
-    for &b in word {
-        key = (key << 8) | u128::from(b.to_ascii_lowercase());
+    let mut i = 0;
+    while i < word.len() {
+        key = (key << 8) | word[i].to_ascii_lowercase() as u128;
+        i += 1;
     }
     Some(key)
 }
 
-/// A cheap hasher for packed words (a multiply-xorshift of the 128 bits).
-#[derive(Default)]
-struct PackedHasher(u64);
+/// Slots of [`LEXICON_TABLE`]: a power of two about three times the size of
+/// the lexicon, so that most lookups read one slot.
+const LEXICON_SLOTS: usize = 1024;
 
-impl std::hash::Hasher for PackedHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
+const _: () = assert!(LEXICON.len() * 2 < LEXICON_SLOTS);
 
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-
-    fn write_u128(&mut self, key: u128) {
-        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-        let mixed = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = mixed ^ (mixed >> 31);
-    }
+/// The slot where the search for a packed word starts: the top bits of a
+/// multiply-xorshift of its 128 bits.
+const fn lexicon_slot(key: u128) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    let mixed = folded.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (mixed >> (64 - LEXICON_SLOTS.trailing_zeros())) as usize
 }
 
-type LexMap = std::collections::HashMap<u128, Lex, std::hash::BuildHasherDefault<PackedHasher>>;
+/// [`LEXICON`] as an open-addressing hash table of [`pack`]ed words, built
+/// at compile time: a lookup is a multiplication and a comparison or two,
+/// where a `HashMap` behind a lazily built static compared groups of slots.
+/// Empty slots have the key 0.
+static LEXICON_TABLE: [(u128, Lex); LEXICON_SLOTS] = lexicon_table();
 
-fn lexicon() -> &'static LexMap {
-    static MAP: std::sync::OnceLock<LexMap> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        LEXICON
-            .iter()
-            .filter_map(|(word, lex)| Some((pack(word.as_bytes())?, *lex)))
-            .collect()
-    })
+const fn lexicon_table() -> [(u128, Lex); LEXICON_SLOTS] {
+    let mut table = [(0, Lex::Other); LEXICON_SLOTS];
+    let mut w = 0;
+    while w < LEXICON.len() {
+        let (word, lex) = LEXICON[w];
+        if let Some(key) = pack(word.as_bytes()) {
+            // The table is never full (see the assertion above), so an empty
+            // slot is found.
+            let mut slot = lexicon_slot(key);
+            while table[slot].0 != 0 {
+                slot = (slot + 1) % LEXICON_SLOTS;
+            }
+            table[slot] = (key, lex);
+        }
+        w += 1;
+    }
+    table
+}
+
+/// The lexeme of a packed word, if the lexicon has it.
+fn lookup(key: u128) -> Option<Lex> {
+    let mut slot = lexicon_slot(key);
+    for _ in 0..LEXICON_SLOTS {
+        let (known, lex) = LEXICON_TABLE[slot];
+        if known == key {
+            return Some(lex);
+        }
+        if known == 0 {
+            return None;
+        }
+        slot = (slot + 1) % LEXICON_SLOTS;
+    }
+    None
 }
 
 fn classify(word: &[u8]) -> Lex {
-    match pack(word).and_then(|key| lexicon().get(&key)) {
-        Some(lex) => *lex,
+    match pack(word).and_then(lookup) {
+        Some(lex) => lex,
         None => ed_or_other(word),
     }
 }
@@ -3862,6 +3886,70 @@ mod tests {
         assert!(!dates[1].relative);
     }
 
+    /// Every file of the repository's `corpus/`, as text.
+    fn corpus_texts() -> Vec<String> {
+        fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else {
+                    found.push(path);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"),
+            &mut paths,
+        );
+        let texts: Vec<String> = paths
+            .iter()
+            .filter_map(|path| std::fs::read_to_string(path).ok())
+            .collect();
+        assert!(texts.len() > 10, "only {} corpus files read", texts.len());
+        texts
+    }
+
+    /// What [`classify`] must give: the lexicon searched word by word.
+    fn classify_by_search(word: &[u8]) -> Lex {
+        LEXICON
+            .iter()
+            .find(|(known, _)| known.as_bytes().eq_ignore_ascii_case(word))
+            .map_or_else(|| ed_or_other(word), |(_, lex)| *lex)
+    }
+
+    #[test]
+    fn the_lexicon_table_agrees_with_the_lexicon() {
+        for (word, lex) in LEXICON {
+            assert_eq!(classify(word.as_bytes()), *lex, "{word}");
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(classify(upper.as_bytes()), *lex, "{upper}");
+        }
+        for text in corpus_texts() {
+            for word in text.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+                if !word.is_empty() {
+                    assert_eq!(
+                        classify(word),
+                        classify_by_search(word),
+                        "{}",
+                        String::from_utf8_lossy(word)
+                    );
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_lexicon_table_agrees_on_any_word(word in "[a-zA-Z]{1,18}") {
+            proptest::prop_assert_eq!(
+                classify(word.as_bytes()),
+                classify_by_search(word.as_bytes())
+            );
+        }
+    }
+
     #[test]
     fn lexicon_words_are_unique_lower_case_and_short() {
         let mut seen = std::collections::HashSet::new();
@@ -3869,7 +3957,8 @@ mod tests {
             assert!(seen.insert(*word), "{word} twice");
             assert!(word.len() <= MAX_WORD && word.bytes().all(|b| b.is_ascii_lowercase()));
         }
-        assert_eq!(lexicon().len(), LEXICON.len());
+        let filled = LEXICON_TABLE.iter().filter(|(key, _)| *key != 0).count();
+        assert_eq!(filled, LEXICON.len());
         assert_eq!(classify(b"WEDNESDAY"), Lex::Weekday(2));
         assert_eq!(classify(b"vowed"), Lex::EdWord);
         assert_eq!(classify(b"needed"), Lex::EdWord);
