@@ -250,7 +250,7 @@ enum Kind {
     Punct(u8),
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Token {
     start: usize,
     end: usize,
@@ -263,95 +263,99 @@ struct Token {
     cap: bool,
 }
 
+/// What a byte is to the tokenizer: one table lookup instead of a chain of
+/// range comparisons for every byte of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// ASCII whitespace other than a line feed.
+    Space,
+    Newline,
+    Digit,
+    Upper,
+    Lower,
+    /// Any other ASCII byte.
+    Punct,
+    /// A byte of a multi-byte character.
+    NonAscii,
+}
+
+static BYTE_CLASSES: [ByteClass; 256] = byte_classes();
+
+const fn byte_classes() -> [ByteClass; 256] {
+    let mut classes = [ByteClass::NonAscii; 256];
+    let mut b: u8 = 0;
+    while b < 0x80 {
+        classes[b as usize] = if b == b'\n' {
+            ByteClass::Newline
+        } else if b.is_ascii_whitespace() {
+            ByteClass::Space
+        } else if b.is_ascii_digit() {
+            ByteClass::Digit
+        } else if b.is_ascii_uppercase() {
+            ByteClass::Upper
+        } else if b.is_ascii_lowercase() {
+            ByteClass::Lower
+        } else {
+            ByteClass::Punct
+        };
+        b += 1;
+    }
+    classes
+}
+
+fn byte_class(b: u8) -> ByteClass {
+    BYTE_CLASSES[usize::from(b)]
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(bytes.len() / 5 + 1);
     let mut i = 0;
     let mut space = true;
     let mut newlines = 2;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            space = true;
-            if b == b'\n' {
-                newlines += 1;
-            }
-            i += 1;
-            continue;
-        }
+    while let Some(&b) = bytes.get(i) {
         let start = i;
-        let mut cap = false;
-        let kind = if b.is_ascii_digit() {
-            let mut value: u32 = 0;
-            let mut digits: u32 = 0;
-            let mut grouped = false;
-            while i < bytes.len() {
-                let c = bytes[i];
-                if c.is_ascii_digit() {
-                    value = value.saturating_mul(10).saturating_add(u32::from(c - b'0'));
-                    digits += 1;
-                    i += 1;
-                } else if (c == b',' || c == b'.')
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    grouped = true;
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
-            if grouped {
-                Kind::Grouped
-            } else {
-                Kind::Num {
-                    value,
-                    digits: u8::try_from(digits).unwrap_or(u8::MAX),
-                }
-            }
-        } else if b.is_ascii_alphabetic() || (b >= 0x80 && char_at(text, i).is_alphabetic()) {
-            cap = if b < 0x80 {
-                b.is_ascii_uppercase()
-            } else {
-                char_at(text, i).is_uppercase()
-            };
-            let mut ascii = true;
-            while i < bytes.len() {
-                let c = bytes[i];
-                if c.is_ascii_alphabetic() {
-                    i += 1;
-                } else if c >= 0x80 {
-                    let ch = char_at(text, i);
-                    if !ch.is_alphabetic() {
-                        break;
-                    }
-                    ascii = false;
-                    i += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            if ascii {
-                Kind::Word(classify(&bytes[start..i]))
-            } else {
-                Kind::Word(Lex::Other)
-            }
-        } else if b < 0x80 {
-            i += 1;
-            Kind::Punct(b)
-        } else {
-            let ch = char_at(text, i);
-            i += ch.len_utf8();
-            if ch.is_whitespace() {
+        let (kind, cap) = match byte_class(b) {
+            ByteClass::Space => {
                 space = true;
+                i += 1;
                 continue;
             }
-            Kind::Punct(match ch {
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => b'-',
-                '\u{2018}' | '\u{2019}' | '\u{02BC}' => b'\'',
-                '\u{201C}' | '\u{201D}' => b'"',
-                '\u{20A0}'..='\u{20CF}' | '\u{00A3}' | '\u{00A5}' => b'$',
-                _ => b'?',
-            })
+            ByteClass::Newline => {
+                space = true;
+                newlines += 1;
+                i += 1;
+                continue;
+            }
+            ByteClass::Digit => {
+                let kind;
+                (kind, i) = scan_number(bytes, i);
+                (kind, false)
+            }
+            class @ (ByteClass::Upper | ByteClass::Lower) => {
+                let lex;
+                (lex, i) = scan_word(text, i);
+                (Kind::Word(lex), class == ByteClass::Upper)
+            }
+            ByteClass::Punct => {
+                i += 1;
+                (Kind::Punct(b), false)
+            }
+            ByteClass::NonAscii => {
+                let ch = char_at(text, i);
+                if ch.is_alphabetic() {
+                    let lex;
+                    (lex, i) = scan_word(text, i);
+                    (Kind::Word(lex), ch.is_uppercase())
+                } else {
+                    i += ch.len_utf8();
+                    if ch.is_whitespace() {
+                        space = true;
+                        continue;
+                    }
+                    (Kind::Punct(punct_stand_in(ch)), false)
+                }
+            }
         };
         tokens.push(Token {
             start,
@@ -365,6 +369,167 @@ fn tokenize(text: &str) -> Vec<Token> {
         newlines = 0;
     }
     tokens
+}
+
+/// The number starting at byte `start` (a digit), and where it ends.
+fn scan_number(bytes: &[u8], start: usize) -> (Kind, usize) {
+    let mut i = start;
+    let mut value: u32 = 0;
+    let mut digits: u32 = 0;
+    let mut grouped = false;
+    while let Some(&c) = bytes.get(i) {
+        if c.is_ascii_digit() {
+            value = value.saturating_mul(10).saturating_add(u32::from(c - b'0'));
+            digits += 1;
+            i += 1;
+        } else if (c == b',' || c == b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            grouped = true;
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let kind = if grouped {
+        Kind::Grouped
+    } else {
+        Kind::Num {
+            value,
+            digits: u8::try_from(digits).unwrap_or(u8::MAX),
+        }
+    };
+    (kind, i)
+}
+
+/// The lexeme of the word starting at byte `start` (a letter), and where
+/// the word ends. ASCII letters are found eight bytes at a time (see
+/// [`leading_letters`]) and the first fifteen become the word's [`pack`]ed
+/// key straight from those bytes; a word with a non-ASCII letter is no word
+/// of the lexicon. Inlined, as it runs for every word.
+#[inline(always)]
+fn scan_word(text: &str, start: usize) -> (Lex, usize) {
+    let bytes = text.as_bytes();
+    let first = chunk_at(bytes, start);
+    let mut len = leading_letters(first);
+    let mut second = 0;
+    if len == 8 {
+        second = chunk_at(bytes, start + 8);
+        len += leading_letters(second);
+        if len == 16 {
+            loop {
+                let more = leading_letters(chunk_at(bytes, start + len));
+                len += more;
+                if more < 8 {
+                    break;
+                }
+            }
+        }
+    }
+    let end = start + len;
+    if bytes.get(end).is_some_and(|&b| b >= 0x80) && char_at(text, end).is_alphabetic() {
+        return (Lex::Other, word_end(text, end));
+    }
+    let word = &bytes[start..end];
+    let key = if len <= MAX_WORD {
+        Some(pack_chunks(first, second, len))
+    } else {
+        None
+    };
+    let lex = match key.and_then(lookup) {
+        Some(lex) => lex,
+        None => ed_or_other(word),
+    };
+    (lex, end)
+}
+
+/// Where the word that goes on at byte `i` ends: after its last letter,
+/// ASCII or not.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while let Some(&c) = bytes.get(i) {
+        if c.is_ascii_alphabetic() {
+            i += 1;
+        } else if c >= 0x80 {
+            let ch = char_at(text, i);
+            if !ch.is_alphabetic() {
+                break;
+            }
+            i += ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// Eight bytes each holding `byte`.
+const fn every_byte(byte: u8) -> u64 {
+    0x0101_0101_0101_0101 * byte as u64
+}
+
+/// The eight bytes of `bytes` from `at` as a little-endian number, padded
+/// with zero bytes (which are not letters) past the end.
+fn chunk_at(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    if let Some(chunk) = rest.first_chunk::<8>() {
+        return u64::from_le_bytes(*chunk);
+    }
+    let mut padded = [0; 8];
+    for (slot, &b) in padded.iter_mut().zip(rest) {
+        *slot = b;
+    }
+    u64::from_le_bytes(padded)
+}
+
+/// How many bytes of `chunk`, lowest first, are ASCII letters before the
+/// first that is not (8 when all are). Each byte is lower-cased by setting
+/// 0x20 and checked against `a..=z` with two additions whose top bits say
+/// "at least `a`" and "beyond `z`"; bytes of non-ASCII characters are
+/// masked off first so that no addition carries into the next byte.
+fn leading_letters(chunk: u64) -> usize {
+    let high = chunk & every_byte(0x80);
+    let folded = (chunk | every_byte(0x20)) & every_byte(0x7F);
+    let from_a = folded + every_byte(0x80 - b'a');
+    let beyond_z = folded + every_byte(0x80 - b'z' - 1);
+    let letters = from_a & !beyond_z & !high & every_byte(0x80);
+    (!letters & every_byte(0x80)).trailing_zeros() as usize / 8
+}
+
+/// The low `bytes` bytes of a `u64` (all of it from eight on).
+fn low_bytes(value: u64, bytes: usize) -> u64 {
+    const MASKS: [u64; 9] = {
+        let mut masks = [u64::MAX; 9];
+        let mut n = 0;
+        while n < 8 {
+            masks[n] = (1 << (8 * n)) - 1;
+            n += 1;
+        }
+        masks
+    };
+    value & MASKS.get(bytes).copied().unwrap_or(u64::MAX)
+}
+
+/// [`pack`] of a word of `len` (at most [`MAX_WORD`]) ASCII letters whose
+/// first sixteen bytes are the chunks `first` and `second`.
+fn pack_chunks(first: u64, second: u64, len: usize) -> u128 {
+    let lower = every_byte(0x20);
+    let (low, high) = if len <= 8 {
+        (low_bytes(first | lower, len), 0)
+    } else {
+        (first | lower, low_bytes(second | lower, len - 8))
+    };
+    (u128::from(high | (len as u64) << 56) << 64) | u128::from(low)
+}
+
+/// The ASCII stand-in of a non-ASCII punctuation character: dashes are
+/// `-`, curly quotes `'` and `"`, currency signs `$`, anything else `?`.
+fn punct_stand_in(ch: char) -> u8 {
+    match ch {
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => b'-',
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' => b'\'',
+        '\u{201C}' | '\u{201D}' => b'"',
+        '\u{20A0}'..='\u{20CF}' | '\u{00A3}' | '\u{00A5}' => b'$',
+        _ => b'?',
+    }
 }
 
 /// The character starting at byte `i`, which must be a char boundary; a
@@ -692,16 +857,19 @@ const LEXICON: &[(&str, Lex)] = &[
 const MAX_WORD: usize = 15;
 
 /// A word of up to [`MAX_WORD`] ASCII letters, lower-cased and packed into
-/// an integer, so that looking it up neither allocates nor compares strings.
-/// No word packs to 0: the length is packed too.
+/// an integer, so that looking it up neither allocates nor compares strings:
+/// the first eight letters are the low `u64`, little-endian, as they lie in
+/// the text (see [`pack_chunks`]), the others the high one, whose top byte
+/// is the length (so that no word packs to 0).
 const fn pack(word: &[u8]) -> Option<u128> {
     if word.len() > MAX_WORD {
         return None;
     }
-    let mut key = word.len() as u128;
+    let mut key = (word.len() as u128) << 120;
     let mut i = 0;
     while i < word.len() {
-        key = (key << 8) | word[i].to_ascii_lowercase() as u128;
+        let letter = word[i].to_ascii_lowercase() as u128;
+        key |= letter << (if i < 8 { 8 * i } else { 64 + 8 * (i - 8) });
         i += 1;
     }
     Some(key)
@@ -760,13 +928,6 @@ fn lookup(key: u128) -> Option<Lex> {
         slot = (slot + 1) % LEXICON_SLOTS;
     }
     None
-}
-
-fn classify(word: &[u8]) -> Lex {
-    match pack(word).and_then(lookup) {
-        Some(lex) => lex,
-        None => ed_or_other(word),
-    }
 }
 
 /// Lower-case words ending in "-ed" (but not "-eed": "need", "proceed")
@@ -3909,6 +4070,168 @@ mod tests {
             .collect();
         assert!(texts.len() > 10, "only {} corpus files read", texts.len());
         texts
+    }
+
+    /// The tokenizer as it was before it read bytes by class and packed
+    /// words as it read them: every byte tested in turn, every word
+    /// classified on its own.
+    fn tokenize_by_char(text: &str) -> Vec<Token> {
+        let bytes = text.as_bytes();
+        let mut tokens = Vec::with_capacity(bytes.len() / 5 + 1);
+        let mut i = 0;
+        let mut space = true;
+        let mut newlines = 2;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_whitespace() {
+                space = true;
+                if b == b'\n' {
+                    newlines += 1;
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut cap = false;
+            let kind = if b.is_ascii_digit() {
+                let mut value: u32 = 0;
+                let mut digits: u32 = 0;
+                let mut grouped = false;
+                while i < bytes.len() {
+                    let c = bytes[i];
+                    if c.is_ascii_digit() {
+                        value = value.saturating_mul(10).saturating_add(u32::from(c - b'0'));
+                        digits += 1;
+                        i += 1;
+                    } else if (c == b',' || c == b'.')
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+                    {
+                        grouped = true;
+                        i += 1;
+                    } else {
+                        break;
+                    }
+                }
+                if grouped {
+                    Kind::Grouped
+                } else {
+                    Kind::Num {
+                        value,
+                        digits: u8::try_from(digits).unwrap_or(u8::MAX),
+                    }
+                }
+            } else if b.is_ascii_alphabetic() || (b >= 0x80 && char_at(text, i).is_alphabetic()) {
+                cap = if b < 0x80 {
+                    b.is_ascii_uppercase()
+                } else {
+                    char_at(text, i).is_uppercase()
+                };
+                let mut ascii = true;
+                while i < bytes.len() {
+                    let c = bytes[i];
+                    if c.is_ascii_alphabetic() {
+                        i += 1;
+                    } else if c >= 0x80 {
+                        let ch = char_at(text, i);
+                        if !ch.is_alphabetic() {
+                            break;
+                        }
+                        ascii = false;
+                        i += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                if ascii {
+                    Kind::Word(classify(&bytes[start..i]))
+                } else {
+                    Kind::Word(Lex::Other)
+                }
+            } else if b < 0x80 {
+                i += 1;
+                Kind::Punct(b)
+            } else {
+                let ch = char_at(text, i);
+                i += ch.len_utf8();
+                if ch.is_whitespace() {
+                    space = true;
+                    continue;
+                }
+                Kind::Punct(match ch {
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' => b'-',
+                    '\u{2018}' | '\u{2019}' | '\u{02BC}' => b'\'',
+                    '\u{201C}' | '\u{201D}' => b'"',
+                    '\u{20A0}'..='\u{20CF}' | '\u{00A3}' | '\u{00A5}' => b'$',
+                    _ => b'?',
+                })
+            };
+            tokens.push(Token {
+                start,
+                end: i,
+                kind,
+                space_before: space,
+                break_before: newlines >= 2,
+                cap,
+            });
+            space = false;
+            newlines = 0;
+        }
+        tokens
+    }
+
+    #[test]
+    fn leading_letters_stop_at_the_first_byte_that_is_no_ascii_letter() {
+        for byte in 0..=u8::MAX {
+            for at in 0..8 {
+                let mut chunk = *b"wORdsAbz";
+                chunk[at] = byte;
+                let expected = if byte.is_ascii_alphabetic() { 8 } else { at };
+                assert_eq!(
+                    leading_letters(u64::from_le_bytes(chunk)),
+                    expected,
+                    "{byte:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    /// The tokenizer gives what [`tokenize_by_char`] gives.
+    fn check_tokens(text: &str) {
+        assert_eq!(tokenize(text), tokenize_by_char(text), "tokens of {text:?}");
+    }
+
+    #[test]
+    fn the_tokenizer_agrees_with_the_byte_by_byte_one() {
+        for text in [
+            "",
+            " \n\n March 9, 2022 \t\r\n\x0b\x0c 2,018 3.5 09.03.2022 1. 2,",
+            "Über naïve E\u{301}cole MARCH Wednesday's “quoted” – — − ‘x’ £5 ¥ € 中文 🎉",
+            "extraordinarily Approximately THANKSGIVING abcdefghijklmnopq vowed needed",
+            "a\u{a0}b\u{2028}c\u{3000}d 99999999999999999999 0 00 0000-00-00",
+        ] {
+            check_tokens(text);
+        }
+        for text in corpus_texts() {
+            check_tokens(&text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_tokenizer_agrees_on_any_text(
+            text in "[a-zA-Z0-9 .,'’“”\"$£\t\n\r\x0b\x0c-]{0,80}|\\PC{0,40}|[a-zA-Zé]{10,20}"
+        ) {
+            check_tokens(&text);
+        }
+    }
+
+    /// The lexeme of an ASCII word packed letter by letter, which the
+    /// tokenizer gets from the word's bytes eight at a time.
+    fn classify(word: &[u8]) -> Lex {
+        match pack(word).and_then(lookup) {
+            Some(lex) => lex,
+            None => ed_or_other(word),
+        }
     }
 
     /// What [`classify`] must give: the lexicon searched word by word.
