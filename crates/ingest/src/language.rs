@@ -25,13 +25,7 @@ pub(crate) fn language_of(
     }
     sample.push_str(prefix(text, SAMPLE_BYTES));
     let declared = declared.and_then(normalize_tag);
-    if declared.is_some()
-        && sample
-            .chars()
-            .filter(|character| character.is_alphabetic())
-            .count()
-            < SHORT_TEXT_LETTERS
-    {
+    if declared.is_some() && !has_letters(&sample, SHORT_TEXT_LETTERS) {
         return declared;
     }
     if is_plain_english(&sample) {
@@ -53,21 +47,7 @@ pub(crate) fn language_of(
 /// the trigram profiles of every Latin-script language, which was a tenth
 /// of indexing time.
 fn is_plain_english(sample: &str) -> bool {
-    let function_words = &*FUNCTION_WORD_KEYS;
-    let (mut words, mut common) = (0usize, 0usize);
-    // Words are runs of ASCII letters; the bytes of any other character,
-    // ASCII or not, separate them.
-    for word in sample.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
-        if word.is_empty() {
-            continue;
-        }
-        words += 1;
-        if word.len() <= FUNCTION_WORD_LETTERS
-            && function_words.binary_search(&word_key(word)).is_ok()
-        {
-            common += 1;
-        }
-    }
+    let (words, common) = english_word_counts(sample);
     if words < ENGLISH_MIN_WORDS || common * 4 < words {
         return false;
     }
@@ -82,23 +62,123 @@ fn is_plain_english(sample: &str) -> bool {
     other_letters * 100 <= words
 }
 
-/// A word of at most eight ASCII letters as a number, in lower case: one
-/// number per word, since no letter is a zero byte.
-fn word_key(word: &[u8]) -> u64 {
-    word.iter().fold(0, |key, &letter| {
-        key << 8 | u64::from(letter.to_ascii_lowercase())
-    })
+/// How many words `sample` has, and how many of them are English function
+/// words. Words are runs of ASCII letters; the bytes of any other
+/// character, ASCII or not, separate them. A word's key is made as it is
+/// read, so that the sample is gone over once.
+fn english_word_counts(sample: &str) -> (usize, usize) {
+    let bytes = sample.as_bytes();
+    let (mut words, mut common) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += 1;
+        if !b.is_ascii_alphabetic() {
+            continue;
+        }
+        let start = i - 1;
+        let mut key = u64::from(b.to_ascii_lowercase());
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphabetic()) {
+            // Letters beyond the eighth shift the first ones out; such a
+            // word is too long to be a function word anyway.
+            key = key << 8 | u64::from(b.to_ascii_lowercase());
+            i += 1;
+        }
+        words += 1;
+        if i - start <= FUNCTION_WORD_LETTERS && is_function_word(key) {
+            common += 1;
+        }
+    }
+    (words, common)
 }
 
-/// [`ENGLISH_FUNCTION_WORDS`] as [`word_key`]s, sorted.
-static FUNCTION_WORD_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
-    let mut keys: Vec<u64> = ENGLISH_FUNCTION_WORDS
-        .iter()
-        .map(|word| word_key(word.as_bytes()))
-        .collect();
-    keys.sort_unstable();
-    keys
-});
+/// Whether `sample` has at least `wanted` letters. Counting stops there, and
+/// ASCII bytes are told without decoding characters: the answer for a long
+/// article is known after its first lines.
+fn has_letters(sample: &str, wanted: usize) -> bool {
+    if wanted == 0 {
+        return true;
+    }
+    let mut letters = 0;
+    for (i, &b) in sample.as_bytes().iter().enumerate() {
+        let letter = if b.is_ascii() {
+            b.is_ascii_alphabetic()
+        } else {
+            // Only the first byte of a character (0b11xxxxxx) starts one.
+            b >= 0xC0
+                && sample
+                    .get(i..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_alphabetic)
+        };
+        if letter {
+            letters += 1;
+            if letters >= wanted {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A word of at most eight ASCII letters as a number, in lower case: one
+/// number per word, since no letter is a zero byte.
+const fn word_key(word: &[u8]) -> u64 {
+    let mut key = 0;
+    let mut i = 0;
+    while i < word.len() {
+        key = key << 8 | word[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    key
+}
+
+/// Whether a [`word_key`] is that of one of [`ENGLISH_FUNCTION_WORDS`].
+fn is_function_word(key: u64) -> bool {
+    let mut slot = function_word_slot(key);
+    for _ in 0..FUNCTION_WORD_SLOTS {
+        match FUNCTION_WORD_TABLE[slot] {
+            0 => return false,
+            known if known == key => return true,
+            _ => slot = (slot + 1) % FUNCTION_WORD_SLOTS,
+        }
+    }
+    false
+}
+
+/// Slots of [`FUNCTION_WORD_TABLE`]: a power of two about three times the
+/// number of function words, so that most lookups read one slot.
+const FUNCTION_WORD_SLOTS: usize = 128;
+
+const _: () = assert!(ENGLISH_FUNCTION_WORDS.len() * 2 < FUNCTION_WORD_SLOTS);
+
+/// The slot where the search for a key starts: the top bits of a
+/// multiplication.
+const fn function_word_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - FUNCTION_WORD_SLOTS.trailing_zeros()))
+        as usize
+}
+
+/// [`ENGLISH_FUNCTION_WORDS`] as an open-addressing hash table of
+/// [`word_key`]s, built at compile time: a lookup is a multiplication and a
+/// comparison or two, where a binary search made six. Empty slots are 0.
+static FUNCTION_WORD_TABLE: [u64; FUNCTION_WORD_SLOTS] = function_word_table();
+
+const fn function_word_table() -> [u64; FUNCTION_WORD_SLOTS] {
+    let mut table = [0; FUNCTION_WORD_SLOTS];
+    let mut w = 0;
+    while w < ENGLISH_FUNCTION_WORDS.len() {
+        let key = word_key(ENGLISH_FUNCTION_WORDS[w].as_bytes());
+        // The table is never full (see the assertion above), so an empty
+        // slot is found.
+        let mut slot = function_word_slot(key);
+        while table[slot] != 0 {
+            slot = (slot + 1) % FUNCTION_WORD_SLOTS;
+        }
+        table[slot] = key;
+        w += 1;
+    }
+    table
+}
 
 /// How many words a sample needs before [`is_plain_english`] says yes.
 const ENGLISH_MIN_WORDS: usize = 150;
@@ -291,20 +371,107 @@ mod tests {
 
     #[test]
     fn function_words_are_found_in_any_case() {
-        let keys = &*FUNCTION_WORD_KEYS;
         for word in ENGLISH_FUNCTION_WORDS {
             for form in [word.to_string(), word.to_ascii_uppercase()] {
-                assert!(
-                    keys.binary_search(&word_key(form.as_bytes())).is_ok(),
-                    "{form}"
-                );
+                assert!(is_function_word(word_key(form.as_bytes())), "{form}");
             }
         }
         for word in ["thee", "whic", "ab", "tha", "o", "sai", "hers"] {
-            assert!(
-                keys.binary_search(&word_key(word.as_bytes())).is_err(),
-                "{word}"
+            assert!(!is_function_word(word_key(word.as_bytes())), "{word}");
+        }
+        let filled = FUNCTION_WORD_TABLE.iter().filter(|key| **key != 0).count();
+        assert_eq!(filled, ENGLISH_FUNCTION_WORDS.len());
+    }
+
+    /// [`english_word_counts`] as they were made: the sample split into
+    /// words, each looked up in the sorted list of function words.
+    fn english_word_counts_by_split(sample: &str) -> (usize, usize) {
+        let (mut words, mut common) = (0usize, 0usize);
+        for word in sample.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
+            if word.is_empty() {
+                continue;
+            }
+            words += 1;
+            if ENGLISH_FUNCTION_WORDS
+                .binary_search_by(|known| known.as_bytes().cmp(&word.to_ascii_lowercase()))
+                .is_ok()
+            {
+                common += 1;
+            }
+        }
+        (words, common)
+    }
+
+    /// `sample`'s words, function words and letters by the byte scans and
+    /// by the plain counts, which must agree.
+    fn check_counts(sample: &str) {
+        assert_eq!(
+            english_word_counts(sample),
+            english_word_counts_by_split(sample),
+            "{sample}"
+        );
+        let letters = sample.chars().filter(|c| c.is_alphabetic()).count();
+        for wanted in [0, 1, 50, SHORT_TEXT_LETTERS, letters, letters + 1] {
+            assert_eq!(
+                has_letters(sample, wanted),
+                letters >= wanted,
+                "{wanted} letters in {sample}"
             );
+        }
+    }
+
+    /// Every file of the repository's `corpus/`, as text.
+    fn corpus_texts() -> Vec<String> {
+        fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else {
+                    found.push(path);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"),
+            &mut paths,
+        );
+        let texts: Vec<String> = paths
+            .iter()
+            .filter_map(|path| std::fs::read_to_string(path).ok())
+            .collect();
+        assert!(texts.len() > 10, "only {} corpus files read", texts.len());
+        texts
+    }
+
+    #[test]
+    fn the_byte_scans_agree_with_the_plain_counts_on_the_corpus() {
+        let german = "Die Gewerkschaft sieht Handlungsbedarf bei sogenannten All-in-Verträgen \
+                      und fordert mehr Transparenz für die Arbeitnehmer in Österreich. ";
+        let mut samples = vec![german.repeat(20), "ÄÖÜ äöü ß é".repeat(60)];
+        for text in corpus_texts() {
+            samples.push(prefix(&text, SAMPLE_BYTES).to_owned());
+            samples.push(text);
+        }
+        let mut english = 0;
+        for sample in &samples {
+            check_counts(sample);
+            english += usize::from(is_plain_english(sample));
+        }
+        assert!(english > 10, "only {english} English samples");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_scans_agree_with_the_plain_counts(
+            words in proptest::collection::vec(
+                "the|a|of|Said|WHICH|[a-zA-Z]{1,9}|[äöüßéç]{1,3}|[0-9]{1,3}|[ ,.\n'’-]",
+                0..400,
+            ),
+            separator in "[ \n]|",
+        ) {
+            check_counts(&words.join(&separator));
         }
     }
 
