@@ -4047,31 +4047,6 @@ mod tests {
         assert!(!dates[1].relative);
     }
 
-    /// Every file of the repository's `corpus/`, as text.
-    fn corpus_texts() -> Vec<String> {
-        fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, found);
-                } else {
-                    found.push(path);
-                }
-            }
-        }
-        let mut paths = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"),
-            &mut paths,
-        );
-        let texts: Vec<String> = paths
-            .iter()
-            .filter_map(|path| std::fs::read_to_string(path).ok())
-            .collect();
-        assert!(texts.len() > 10, "only {} corpus files read", texts.len());
-        texts
-    }
-
     /// The tokenizer as it was before it read bytes by class and packed
     /// words as it read them: every byte tested in turn, every word
     /// classified on its own.
@@ -4211,7 +4186,7 @@ mod tests {
         ] {
             check_tokens(text);
         }
-        for text in corpus_texts() {
+        for (_, text) in crate::testing::corpus_texts() {
             check_tokens(&text);
         }
     }
@@ -4249,7 +4224,7 @@ mod tests {
             let upper = word.to_ascii_uppercase();
             assert_eq!(classify(upper.as_bytes()), *lex, "{upper}");
         }
-        for text in corpus_texts() {
+        for (_, text) in crate::testing::corpus_texts() {
             for word in text.as_bytes().split(|b| !b.is_ascii_alphabetic()) {
                 if !word.is_empty() {
                     assert_eq!(

@@ -420,37 +420,12 @@ mod tests {
         }
     }
 
-    /// Every file of the repository's `corpus/`, as text.
-    fn corpus_texts() -> Vec<String> {
-        fn walk(dir: &std::path::Path, found: &mut Vec<std::path::PathBuf>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, found);
-                } else {
-                    found.push(path);
-                }
-            }
-        }
-        let mut paths = Vec::new();
-        walk(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus"),
-            &mut paths,
-        );
-        let texts: Vec<String> = paths
-            .iter()
-            .filter_map(|path| std::fs::read_to_string(path).ok())
-            .collect();
-        assert!(texts.len() > 10, "only {} corpus files read", texts.len());
-        texts
-    }
-
     #[test]
     fn the_byte_scans_agree_with_the_plain_counts_on_the_corpus() {
         let german = "Die Gewerkschaft sieht Handlungsbedarf bei sogenannten All-in-Verträgen \
                       und fordert mehr Transparenz für die Arbeitnehmer in Österreich. ";
         let mut samples = vec![german.repeat(20), "ÄÖÜ äöü ß é".repeat(60)];
-        for text in corpus_texts() {
+        for (_, text) in crate::testing::corpus_texts() {
             samples.push(prefix(&text, SAMPLE_BYTES).to_owned());
             samples.push(text);
         }
