@@ -583,4 +583,24 @@ mod tests {
         };
         check("“We won,” he said.", &[bad], &[("We won,", None)]);
     }
+
+    /// The texts of the files under `corpus/`, for the tests that compare
+    /// a fast path with the general code on real news.
+    pub(super) fn corpus_texts() -> Vec<String> {
+        fn walk(dir: &std::path::Path, texts: &mut Vec<String>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, texts);
+                } else if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push(text);
+                }
+            }
+        }
+        let mut texts = Vec::new();
+        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
+        walk(&corpus, &mut texts);
+        assert!(texts.len() > 10, "only {} corpus files read", texts.len());
+        texts
+    }
 }

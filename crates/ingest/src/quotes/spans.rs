@@ -101,6 +101,72 @@ struct Open {
 
 /// Finds the top-level double-quoted spans of `text`, in text order.
 pub(crate) fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
+    quoted_spans_with::<true>(text)
+}
+
+/// Whether a byte may start a character that [`quoted_spans`] acts on: a
+/// line break, a straight double mark, or the first byte of a typographic
+/// double mark in UTF-8 (`0xC2` for « and », `0xE2` for “ ” „ ‟). No
+/// other character starts with one of these bytes and is one of those
+/// characters; a test checks every character.
+fn may_start_mark(byte: u8) -> bool {
+    matches!(byte, b'\n' | b'"' | 0xC2 | 0xE2)
+}
+
+/// The offset of the first byte at or after `from` for which
+/// [`may_start_mark`] holds. Eight bytes at a time: most words of eight
+/// bytes are plain ASCII without a line break or a straight double mark.
+fn next_mark_start(bytes: &[u8], from: usize) -> Option<usize> {
+    let rest = bytes.get(from..)?;
+    let mut offset = 0;
+    for chunk in rest.chunks_exact(8) {
+        if let Ok(word) = <[u8; 8]>::try_from(chunk)
+            && !may_hold_mark(u64::from_le_bytes(word))
+        {
+            offset += 8;
+            continue;
+        }
+        if let Some(found) = chunk.iter().position(|&byte| may_start_mark(byte)) {
+            return Some(from + offset + found);
+        }
+        offset += 8;
+    }
+    rest[offset..]
+        .iter()
+        .position(|&byte| may_start_mark(byte))
+        .map(|found| from + offset + found)
+}
+
+/// Whether eight bytes (as a little-endian word) may hold a byte for which
+/// [`may_start_mark`] holds: one that is not ASCII, a line break or a
+/// straight double mark. False only when none does.
+fn may_hold_mark(word: u64) -> bool {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // Every zero byte of `x` has its high bit set in `(x - ONES) & !x`;
+    // borrows may set it in higher bytes too, which only costs a look at
+    // the bytes.
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let line_break = word ^ (ONES * u64::from(b'\n'));
+    let straight = word ^ (ONES * u64::from(b'"'));
+    (has_zero(line_break) | has_zero(straight) | word) & HIGH != 0
+}
+
+/// The character at byte `at` of `text`, without decoding when it is ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some(char::from(byte));
+    }
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
+/// [`quoted_spans`], with (`FAST`) or without the shortcut that skips, by
+/// byte, the characters that are neither a line break nor a double mark:
+/// nothing happens at them, and they are nearly all of a text. Only the
+/// character before a mark matters then, and it is read back from the
+/// text. Tests compare the two.
+fn quoted_spans_with<const FAST: bool>(text: &str) -> Vec<QuotedSpan> {
     let mut spans = Vec::new();
     // The open marks, outermost first. Only the outermost one makes a
     // span; inner pairs (double marks misused for nesting) stay inside it.
@@ -110,9 +176,24 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
     let mut inner: Vec<QuotedSpan> = Vec::new();
     let mut paragraph_start = 0;
     let mut previous: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let after = chars.peek().map(|&(_, next)| next);
+    // The byte offset of the next character to read.
+    let mut at = 0;
+    loop {
+        if FAST {
+            let Some(next) = next_mark_start(text.as_bytes(), at) else {
+                break;
+            };
+            if next > at {
+                at = next;
+                previous = text[..at].chars().next_back();
+            }
+        }
+        let Some(c) = char_at(text, at) else {
+            break;
+        };
+        let offset = at;
+        at += c.len_utf8();
+        let after = char_at(text, at);
         if c == '\n' {
             end_paragraph(
                 text,
@@ -130,10 +211,8 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
                     .find(|&(_, c)| !c.is_whitespace())
                     .map(|(i, c)| (offset + i, c));
                 if let Some((mark_offset, mark)) = reopening {
-                    while chars.peek().is_some_and(|&(o, _)| o <= mark_offset) {
-                        chars.next();
-                    }
                     let mark_end = mark_offset + mark.len_utf8();
+                    at = mark_end;
                     open.reopenings.push([mark_offset, mark_end]);
                     paragraph_start = text[..mark_offset].rfind('\n').map_or(0, |i| i + 1);
                 }
@@ -147,7 +226,7 @@ pub(crate) fn quoted_spans(text: &str) -> Vec<QuotedSpan> {
         }
         if is_double_mark(c) {
             let role = role_of(c, previous, after);
-            let end_of_mark = offset + c.len_utf8();
+            let end_of_mark = at;
             if role.can_close && !stack.is_empty() {
                 let open = stack.pop().unwrap_or_else(|| unreachable!());
                 let span = QuotedSpan {
@@ -304,6 +383,75 @@ mod tests {
     #[test]
     fn nested_double_marks_stay_inside() {
         check("“He said “no” to me,” she said.", &["He said “no” to me,"]);
+    }
+
+    /// The shortcut past characters that are neither line breaks nor
+    /// double marks finds the spans of the general code.
+    fn check_fast_path(text: &str) {
+        assert_eq!(
+            quoted_spans_with::<true>(text),
+            quoted_spans_with::<false>(text),
+            "spans of {text:?}"
+        );
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_code() {
+        for text in [
+            "He said “yes.” Then \"no,\" she said.",
+            "“First paragraph.\n\n“Second paragraph,” he said.\n \n  «Third» ",
+            "He is 6'2\" tall. She said \"maybe\nNext. „Ja“ ‟x‟ ”Yes,” “No,“ é“ü”",
+            "“\n“",
+            "“\n",
+            "\"\"",
+            "”",
+            "\n\n\"",
+            "— “Yes” — ‘no’ … «é» ",
+        ] {
+            check_fast_path(text);
+        }
+        for text in super::super::tests::corpus_texts() {
+            check_fast_path(&text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_on_any_text(
+            text in "[a-zé .,:'’‘“”„‟«»\"()—\n\u{a0}\u{2028}]{0,80}|\\PC{0,40}"
+        ) {
+            check_fast_path(&text);
+        }
+    }
+
+    #[test]
+    fn only_the_bytes_the_fast_path_stops_at_start_marks() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            if c == '\n' || is_double_mark(c) {
+                let mut utf8 = [0; 4];
+                let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+                assert!(may_start_mark(first), "{c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_of_eight_bytes_are_skipped_only_without_a_mark_start() {
+        for byte in 0..=u8::MAX {
+            for position in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[position] = byte;
+                let word = u64::from_le_bytes(bytes);
+                assert_eq!(
+                    may_hold_mark(word),
+                    !byte.is_ascii() || may_start_mark(byte)
+                );
+                assert_eq!(
+                    next_mark_start(&bytes, 0),
+                    may_start_mark(byte).then_some(position)
+                );
+            }
+        }
     }
 
     #[test]
