@@ -5,7 +5,7 @@
 //! The open lists are data files under `data/quotes/`, embedded in the
 //! binary and read once; demonyms come from the entity gazetteer.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::{entity_key, place_of_demonym};
@@ -211,25 +211,40 @@ pub(crate) fn is_possessive(word: &str) -> bool {
     strip_possessive(word).len() < word.len()
 }
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr",
-        "adm", "maj", "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "prof", "rev", "messrs",
-        "mt", "ft", "sept", "jan", "feb", "aug", "oct", "nov", "dec", "no", "pres", "supt", "atty",
-        "lt.gen", "u.s", "d", "r", "i", "ala", "ariz", "ark", "calif", "colo", "conn", "del",
-        "fla", "ga", "ill", "ind", "kan", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
-        "mont", "neb", "nev", "okla", "ore", "pa", "penn", "tenn", "tex", "va", "vt", "wash",
-        "wis", "wyo", "ida",
-    ]
-    .into_iter()
-    .collect()
-});
+/// Words that take a period without ending a sentence, in lower case and
+/// sorted by byte for a binary search.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "ala", "ariz", "ark", "atty", "aug", "calif", "capt", "cmdr", "co", "col", "colo",
+    "conn", "corp", "d", "dec", "del", "dr", "feb", "fla", "ft", "ga", "gen", "gov", "i", "ida",
+    "ill", "inc", "ind", "jan", "jr", "kan", "ky", "la", "lt", "lt.gen", "ltd", "maj", "mass",
+    "md", "messrs", "mich", "minn", "miss", "mo", "mont", "mr", "mrs", "ms", "mt", "neb", "nev",
+    "no", "nov", "oct", "okla", "ore", "pa", "penn", "pres", "prof", "r", "rep", "rev", "sen",
+    "sept", "sgt", "sr", "st", "supt", "tenn", "tex", "u.s", "va", "vs", "vt", "wash", "wis",
+    "wyo",
+];
 
 /// Whether a word followed by a period is a known abbreviation ("Sen").
 pub(crate) fn is_abbreviation(word: &str) -> bool {
     // A party and state: "(D-Mo.)", "(R-Fla.)".
-    let last = word.rsplit('-').next().unwrap_or(word);
-    last.len() <= 6 && ABBREVIATIONS.contains(last.to_lowercase().as_str())
+    let last = word
+        .bytes()
+        .rposition(|byte| byte == b'-')
+        .map_or(word, |dash| &word[dash + 1..]);
+    let mut lower = [0u8; 6];
+    let Some(ascii) = lower.get_mut(..last.len()) else {
+        return false;
+    };
+    if !last.is_ascii() {
+        // Lower case may change the length ("İ") or give ASCII (the Kelvin
+        // sign gives "k").
+        let lower = last.to_lowercase();
+        return ABBREVIATIONS.binary_search(&lower.as_str()).is_ok();
+    }
+    ascii.copy_from_slice(last.as_bytes());
+    ascii.make_ascii_lowercase();
+    ABBREVIATIONS
+        .binary_search_by(|abbreviation| abbreviation.as_bytes().cmp(ascii))
+        .is_ok()
 }
 
 /// The gender a personal pronoun marks, or `None` for "they", "we", "I".
@@ -698,6 +713,37 @@ mod tests {
             assert_eq!(speech_verb(form), Some(lemma), "{form}");
         }
         assert_eq!(speech_verb("sad"), None);
+    }
+
+    #[test]
+    fn finds_abbreviations_in_any_case() {
+        assert!(
+            ABBREVIATIONS.is_sorted_by_key(|a| a.as_bytes()),
+            "binary search needs them sorted"
+        );
+        for abbreviation in ABBREVIATIONS {
+            assert!(is_abbreviation(abbreviation), "{abbreviation}");
+            assert!(
+                is_abbreviation(&abbreviation.to_uppercase()),
+                "{abbreviation}"
+            );
+        }
+        for (word, expected) in [
+            ("Sen", true),
+            ("D-Mo", true),
+            ("R-Fla", true),
+            ("U.S", true),
+            ("Lt.Gen", true),
+            ("\u{212a}y", true),
+            ("Senx", false),
+            ("Mo-x", false),
+            ("", false),
+            ("Messrsx", false),
+            ("Sé", false),
+            ("İ", false),
+        ] {
+            assert_eq!(is_abbreviation(word), expected, "{word}");
+        }
     }
 
     #[test]

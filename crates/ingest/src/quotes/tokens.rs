@@ -127,53 +127,123 @@ fn joins_word(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '.' | '&')
 }
 
+/// ASCII letters and digits, by byte.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+/// The character at byte `at` of `text`, without decoding when it is ASCII.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    let byte = *text.as_bytes().get(at)?;
+    if byte.is_ascii() {
+        return Some(char::from(byte));
+    }
+    text.get(at..).and_then(|rest| rest.chars().next())
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_with::<true>(text)
+}
+
+/// [`tokenize`], with (`FAST`) or without the shortcuts for plain ASCII:
+/// a space or a tab is skipped, and a word that starts with an ASCII
+/// letter or digit is read by byte up to the first byte that is neither
+/// (where the general code goes on when that byte may continue the word:
+/// a joining character or one that is not ASCII). Tests compare the two.
+fn tokenize_with<const FAST: bool>(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c == '\n' {
-            tokens.push(Token {
-                start,
-                end: start + 1,
-                kind: TokenKind::Newline,
-            });
-        } else if c.is_whitespace() {
-            continue;
-        } else if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(offset, next)) = chars.peek() {
-                let continues_word = next.is_alphanumeric()
-                    || (joins_word(next)
-                        && text[offset + next.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric));
-                if !continues_word {
-                    break;
-                }
-                end = offset + next.len_utf8();
-                chars.next();
-            }
-            // The period of "Sen.", "U.S." or an initial belongs to the
-            // word, so that it does not end a sentence.
-            if text[end..].starts_with('.') && is_abbreviation(&text[start..end]) {
-                end += 1;
-                chars.next();
+    let mut start = 0;
+    while let Some(&byte) = bytes.get(start) {
+        if FAST && ASCII_WORD[usize::from(byte)] {
+            let run = bytes[start..]
+                .iter()
+                .position(|&byte| !ASCII_WORD[usize::from(byte)])
+                .unwrap_or(bytes.len() - start);
+            let mut end = start + run;
+            // Only a joining character or one that is not ASCII may go on
+            // with the word, and only a period may end it.
+            if bytes
+                .get(end)
+                .is_some_and(|&next| !next.is_ascii() || matches!(next, b'\'' | b'-' | b'.' | b'&'))
+            {
+                end = with_abbreviation_period(text, start, word_end(text, end));
             }
             tokens.push(Token {
                 start,
                 end,
                 kind: TokenKind::Word,
             });
+            start = end;
+            continue;
+        }
+        if FAST && matches!(byte, b' ' | b'\t' | b'\r') {
+            start += 1;
+            continue;
+        }
+        let Some(c) = char_at(text, start) else {
+            break;
+        };
+        let after = start + c.len_utf8();
+        if c == '\n' {
+            tokens.push(Token {
+                start,
+                end: after,
+                kind: TokenKind::Newline,
+            });
+        } else if c.is_whitespace() {
+            // Spaces only separate tokens.
+        } else if c.is_alphanumeric() {
+            let end = with_abbreviation_period(text, start, word_end(text, after));
+            tokens.push(Token {
+                start,
+                end,
+                kind: TokenKind::Word,
+            });
+            start = end;
+            continue;
         } else {
             tokens.push(Token {
                 start,
-                end: start + c.len_utf8(),
+                end: after,
                 kind: TokenKind::Punct,
             });
         }
+        start = after;
     }
     tokens
+}
+
+/// The end of a word whose characters up to byte `end` are read: letters
+/// and digits, and the characters that join two runs of them.
+fn word_end(text: &str, mut end: usize) -> usize {
+    while let Some(next) = char_at(text, end) {
+        let continues_word = next.is_alphanumeric()
+            || (joins_word(next)
+                && char_at(text, end + next.len_utf8()).is_some_and(char::is_alphanumeric));
+        if !continues_word {
+            break;
+        }
+        end += next.len_utf8();
+    }
+    end
+}
+
+/// The end of the word `start..end` with the period after it when that
+/// period belongs to the word, as in "Sen.", "U.S." or an initial, so that
+/// it does not end a sentence.
+fn with_abbreviation_period(text: &str, start: usize, end: usize) -> usize {
+    if text.as_bytes().get(end) == Some(&b'.') && is_abbreviation(&text[start..end]) {
+        end + 1
+    } else {
+        end
+    }
 }
 
 /// Whether a word followed by a period is an abbreviation or an initial
@@ -287,6 +357,49 @@ mod tests {
             .map(|i| tokens.str(i))
             .collect();
         assert_eq!(starts, ["“", "He", "Sen.", "Yes", "New"]);
+    }
+
+    /// The shortcuts for plain ASCII give the tokens of the general code.
+    fn check_fast_path(text: &str) {
+        assert_eq!(
+            tokenize_with::<true>(text),
+            tokenize_with::<false>(text),
+            "tokens of {text:?}"
+        );
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_code() {
+        for text in [
+            "Israel’s president, Sen. J. Smith (R-Texas) said: “U.S. first.”",
+            "al-Assad's then-candidate AT&T x.y. a-, b'' c.. Mr.\r\n\tGov. (D-Mo.) said",
+            "Ahmet Davutoğlu spoke in İstanbul. e\u{301}cole naïve ﬁ Ⅻ ١٢٣ 3.5 1,000",
+            "a\u{a0}b\u{2028}c\u{3000}d\u{b}e\u{c}f\u{85}g K. \u{212a}y. Ky. ky.",
+            "",
+            ".",
+            "a",
+            "a.",
+            "a-",
+            "a’",
+            "é",
+            "é.",
+            "\n",
+            " \n ",
+        ] {
+            check_fast_path(text);
+        }
+        for text in super::super::tests::corpus_texts() {
+            check_fast_path(&text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_agrees_on_any_text(
+            text in "[a-zA-Zé0-9 .,:;'’‘“”\"()&‐—-]{0,80}|[ \t\r\n\u{b}\u{c}\u{85}\u{a0}aZ.'-]{0,40}|\\PC{0,40}"
+        ) {
+            check_fast_path(&text);
+        }
     }
 
     #[test]
