@@ -5,9 +5,9 @@
 //! The open lists are data files under `data/quotes/`, embedded in the
 //! binary and read once; demonyms come from the entity gazetteer.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::Map;
 use crate::{entity_key, place_of_demonym};
 
 /// The gender a name, title or pronoun marks.
@@ -27,8 +27,8 @@ pub(crate) fn is_single_mark(c: char) -> bool {
     matches!(c, '\'' | '‘' | '’' | '‚' | '‹' | '›' | '‛')
 }
 
-static SPEECH_VERBS: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
-    let mut forms = HashMap::new();
+static SPEECH_VERBS: LazyLock<Map<String, &'static str>> = LazyLock::new(|| {
+    let mut forms = Map::default();
     for line in include_str!("../../data/quotes/speech_verbs.txt").lines() {
         let mut words = line.split_whitespace();
         let Some(lemma) = words.next().filter(|w| !w.starts_with('#')) else {
@@ -84,8 +84,8 @@ pub(crate) fn speech_verb(lower: &str) -> Option<&'static str> {
 }
 
 /// Role words, with the gender some of them mark.
-static ROLES: LazyLock<HashMap<&'static str, Option<Gender>>> = LazyLock::new(|| {
-    let mut roles = HashMap::new();
+static ROLES: LazyLock<Map<&'static str, Option<Gender>>> = LazyLock::new(|| {
+    let mut roles = Map::default();
     for line in include_str!("../../data/quotes/roles.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
@@ -152,8 +152,8 @@ pub(crate) fn is_role_modifier(lower: &str) -> bool {
     )
 }
 
-static GIVEN_NAMES: LazyLock<HashMap<String, Gender>> = LazyLock::new(|| {
-    let mut names = HashMap::new();
+static GIVEN_NAMES: LazyLock<Map<String, Gender>> = LazyLock::new(|| {
+    let mut names = Map::default();
     for line in include_str!("../../data/quotes/first_names_gender.tsv").lines() {
         if line.starts_with('#') {
             continue;
@@ -174,6 +174,19 @@ static GIVEN_NAMES: LazyLock<HashMap<String, Gender>> = LazyLock::new(|| {
 
 /// The gender a given name usually marks, if it is in the list.
 pub(crate) fn given_name_gender(name: &str) -> Option<Gender> {
+    // A name of ASCII letters is its own key in lower case (a test checks
+    // this against `entity_key`), so most names need no key built.
+    let mut lower = [0u8; 16];
+    if let Some(ascii) = lower.get_mut(..name.len())
+        && !name.is_empty()
+        && name.bytes().all(|byte| byte.is_ascii_alphabetic())
+    {
+        ascii.copy_from_slice(name.as_bytes());
+        ascii.make_ascii_lowercase();
+        if let Ok(key) = std::str::from_utf8(ascii) {
+            return GIVEN_NAMES.get(key).copied();
+        }
+    }
     GIVEN_NAMES.get(&entity_key(name)).copied()
 }
 
@@ -743,6 +756,54 @@ mod tests {
             ("İ", false),
         ] {
             assert_eq!(is_abbreviation(word), expected, "{word}");
+        }
+    }
+
+    /// The shortcut for names of ASCII letters finds what the key of the
+    /// general code finds.
+    fn check_given_name(name: &str) {
+        assert_eq!(
+            given_name_gender(name),
+            GIVEN_NAMES.get(&entity_key(name)).copied(),
+            "{name:?}"
+        );
+        if !name.is_empty() && name.bytes().all(|byte| byte.is_ascii_alphabetic()) {
+            assert_eq!(entity_key(name), name.to_ascii_lowercase(), "{name:?}");
+        }
+    }
+
+    #[test]
+    fn given_names_are_found_in_any_case() {
+        for name in GIVEN_NAMES.keys() {
+            for variant in [name.clone(), name.to_uppercase(), capitalized(name)] {
+                check_given_name(&variant);
+            }
+        }
+        for name in [
+            "",
+            "Al-Amin",
+            "Zoë",
+            "ZOË",
+            "Ali’s",
+            "Mary Ann",
+            "Aleksandrovichxyz",
+        ] {
+            check_given_name(name);
+        }
+    }
+
+    fn capitalized(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn given_names_agree_on_any_word(name in "[a-zA-Z]{1,20}|[a-zA-Zéİ’' .-]{0,12}") {
+            check_given_name(&name);
         }
     }
 

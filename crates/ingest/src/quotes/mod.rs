@@ -22,12 +22,19 @@ mod resolve;
 mod spans;
 mod tokens;
 
+use std::collections::HashMap;
+
 use crate::{Entity, Quote, SpeakerResolution};
 
 use attribution::{Attribution, QuoteTokens, attribution_of};
 use resolve::{Resolver, Speaker};
 use spans::QuotedSpan;
 use tokens::{TokenKind, Tokens};
+
+/// The maps of this module: keyed by short words, looked up far more often
+/// than built and never iterated, so a fast fixed hash rather than the
+/// standard one, which is made to resist attacks on its order.
+type Map<K, V> = HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A quote of at most this many words is a scare quote ("the so-called
 /// “experts”") unless a speech verb attributes it ("Reed called her

@@ -21,10 +21,11 @@
 //! Anything else ("a source", "they", a role nobody in the article holds)
 //! is reported with its mention and no name: unresolved, never guessed.
 
-use std::collections::HashMap;
+use std::cell::OnceCell;
 
 use crate::{Entity, EntityKind, SpeakerResolution, entity_key};
 
+use super::Map;
 use super::attribution::{Phrase, PhraseKind};
 use super::lexicon::{
     Gender, given_name_gender, is_capitalized_function_word, is_demonym, is_determiner,
@@ -74,14 +75,15 @@ pub(crate) struct Resolver<'t, 'a> {
     person_mentions: Vec<(usize, usize)>,
     genders: Vec<Option<Gender>>,
     /// Person mentions by the role words that introduce them, in text order.
-    titled: HashMap<String, Vec<Titled>>,
-    /// Person entities by the words of their canonical names.
-    persons_by_word: HashMap<String, Vec<usize>>,
+    titled: Map<String, Vec<Titled>>,
+    /// Person entities by the words of their canonical names; made when a
+    /// name that is no mention is first looked up, which few articles need.
+    persons_by_word: OnceCell<Map<String, Vec<usize>>>,
     /// The sorted starts of each entity's mentions.
     mention_starts: Vec<Vec<usize>>,
     written: Vec<WrittenName>,
     /// Names kept as written, by their words.
-    written_by_word: HashMap<String, Vec<usize>>,
+    written_by_word: Map<String, Vec<usize>>,
     /// Speakers resolved so far, with the position they were named at.
     spoken: Vec<(usize, Speaker)>,
 }
@@ -126,7 +128,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
             })
             .collect();
         let mut person_mentions = Vec::new();
-        let mut titled: HashMap<String, Vec<Titled>> = HashMap::new();
+        let mut titled: Map<String, Vec<Titled>> = Map::default();
         for &(start, end, entity) in &mentions {
             if entities[entity].kind != EntityKind::Person {
                 continue;
@@ -146,17 +148,6 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 });
             }
         }
-        let mut persons_by_word: HashMap<String, Vec<usize>> = HashMap::new();
-        for (index, entity) in entities.iter().enumerate() {
-            if entity.kind == EntityKind::Person {
-                for word in entity_key(&entity.name).split(' ') {
-                    persons_by_word
-                        .entry(word.to_owned())
-                        .or_default()
-                        .push(index);
-                }
-            }
-        }
         let mut mention_starts: Vec<Vec<usize>> = vec![Vec::new(); entities.len()];
         for &(start, _, entity) in &mentions {
             mention_starts[entity].push(start);
@@ -168,10 +159,10 @@ impl<'t, 'a> Resolver<'t, 'a> {
             person_mentions,
             genders,
             titled,
-            persons_by_word,
+            persons_by_word: OnceCell::new(),
             mention_starts,
             written: Vec::new(),
-            written_by_word: HashMap::new(),
+            written_by_word: Map::default(),
             spoken: Vec::new(),
         }
     }
@@ -325,10 +316,28 @@ impl<'t, 'a> Resolver<'t, 'a> {
         })
     }
 
+    /// Person entities by the words of their canonical names.
+    fn persons_by_word(&self) -> &Map<String, Vec<usize>> {
+        self.persons_by_word.get_or_init(|| {
+            let mut persons_by_word: Map<String, Vec<usize>> = Map::default();
+            for (index, entity) in self.entities.iter().enumerate() {
+                if entity.kind == EntityKind::Person {
+                    for word in entity_key(&entity.name).split(' ') {
+                        persons_by_word
+                            .entry(word.to_owned())
+                            .or_default()
+                            .push(index);
+                    }
+                }
+            }
+            persons_by_word
+        })
+    }
+
     /// The person entity whose canonical name holds all of `words`; the
     /// one mentioned last before `position` when several do.
     fn person_with_words(&self, words: &[String], position: usize) -> Option<usize> {
-        let candidates = self.persons_by_word.get(words.last()?)?;
+        let candidates = self.persons_by_word().get(words.last()?)?;
         let matching = candidates.iter().copied().filter(|&entity| {
             let key = entity_key(&self.entities[entity].name);
             let name_words: Vec<&str> = key.split(' ').collect();

@@ -58,12 +58,7 @@ impl<'a> Tokens<'a> {
 
     /// The text of token `index` in lower case.
     pub(crate) fn lower(&self, index: usize) -> Cow<'a, str> {
-        let word = self.str(index);
-        if word.chars().any(char::is_uppercase) {
-            Cow::Owned(word.to_lowercase())
-        } else {
-            Cow::Borrowed(word)
-        }
+        lowercase(self.str(index))
     }
 
     pub(crate) fn is_word(&self, index: usize) -> bool {
@@ -118,6 +113,20 @@ impl<'a> Tokens<'a> {
     /// The index of the first token that starts at or after byte `offset`.
     pub(crate) fn at_or_after(&self, offset: usize) -> usize {
         self.tokens.partition_point(|t| t.start < offset)
+    }
+}
+
+/// `word` in lower case, borrowed when it has no capitals; ASCII by byte.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    let has_capitals = if word.is_ascii() {
+        word.bytes().any(|byte| byte.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    match (has_capitals, word.is_ascii()) {
+        (false, _) => Cow::Borrowed(word),
+        (true, true) => Cow::Owned(word.to_ascii_lowercase()),
+        (true, false) => Cow::Owned(word.to_lowercase()),
     }
 }
 
@@ -399,6 +408,18 @@ mod tests {
             text in "[a-zA-Zé0-9 .,:;'’‘“”\"()&‐—-]{0,80}|[ \t\r\n\u{b}\u{c}\u{85}\u{a0}aZ.'-]{0,40}|\\PC{0,40}"
         ) {
             check_fast_path(&text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_case_by_byte_agrees_with_the_general_rule(
+            word in "[a-zA-Z0-9.'-]{0,12}|\\PC{0,12}"
+        ) {
+            let lower = lowercase(&word);
+            proptest::prop_assert_eq!(lower.as_ref(), word.to_lowercase());
+            let borrowed = matches!(lower, Cow::Borrowed(_));
+            proptest::prop_assert_eq!(borrowed, !word.chars().any(char::is_uppercase));
         }
     }
 
