@@ -224,43 +224,59 @@ fn ends_sentence(words: &str) -> bool {
 ///   America"): titles, names and slogans;
 /// - at most [`SHORT_QUOTE_WORDS`] words that no speech verb attributes
 ///   ("the so-called “experts”").
+///
+/// The words are read only as far as needed: a word that is not
+/// title-case settles it as soon as the quote is attributed or long enough.
 fn is_direct_quote(words: &str, attributed: bool) -> bool {
-    let words: Vec<&str> = words
+    let mut count = 0;
+    // Whether all words so far are title-case or small words.
+    let mut title_case = true;
+    let mut capitalized = false;
+    let words = words
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    if words.is_empty() {
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    for word in words {
+        count += 1;
+        title_case &= word.starts_with(char::is_uppercase)
+            || !word.starts_with(char::is_alphabetic)
+            || is_small_word(word);
+        capitalized |= word.starts_with(char::is_uppercase);
+        if !title_case && (attributed || count > SHORT_QUOTE_WORDS) {
+            return true;
+        }
+    }
+    if count == 0 {
         return false;
     }
-    let is_small_word = |w: &str| {
-        matches!(
-            w,
-            "of" | "the"
-                | "and"
-                | "a"
-                | "an"
-                | "for"
-                | "to"
-                | "in"
-                | "on"
-                | "at"
-                | "by"
-                | "with"
-                | "or"
-                | "vs"
-                | "de"
-        )
-    };
-    let title_case = words.iter().all(|w| {
-        w.starts_with(char::is_uppercase) || !w.starts_with(char::is_alphabetic) || is_small_word(w)
-    }) && words.iter().any(|w| w.starts_with(char::is_uppercase));
     // One capitalised word is as likely a sentence ("“Okay,” I said") as a
     // name: the rule for short quotes decides.
-    if title_case && words.len() > 1 {
+    if title_case && capitalized && count > 1 {
         return false;
     }
-    attributed || words.len() > SHORT_QUOTE_WORDS
+    attributed || count > SHORT_QUOTE_WORDS
+}
+
+/// The small words a title may hold in lower case ("Make America Great
+/// Again", "Secretary of State").
+fn is_small_word(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "the"
+            | "and"
+            | "a"
+            | "an"
+            | "for"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "or"
+            | "vs"
+            | "de"
+    )
 }
 
 /// Paragraph numbers of byte offsets: a paragraph is a non-blank line.
@@ -589,6 +605,71 @@ mod tests {
             mentions: vec![[5, 2], [0, 10_000], [1, 2], [3, 4]],
         };
         check("“We won,” he said.", &[bad], &[("We won,", None)]);
+    }
+
+    /// [`is_direct_quote`] as it read every word, before it stopped early.
+    fn is_direct_quote_by_all_words(words: &str, attributed: bool) -> bool {
+        let words: Vec<&str> = words
+            .split_whitespace()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        if words.is_empty() {
+            return false;
+        }
+        let title_case = words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || !w.starts_with(char::is_alphabetic)
+                || is_small_word(w)
+        }) && words.iter().any(|w| w.starts_with(char::is_uppercase));
+        if title_case && words.len() > 1 {
+            return false;
+        }
+        attributed || words.len() > SHORT_QUOTE_WORDS
+    }
+
+    fn check_direct_quote(words: &str) {
+        for attributed in [false, true] {
+            assert_eq!(
+                is_direct_quote(words, attributed),
+                is_direct_quote_by_all_words(words, attributed),
+                "{words:?}, attributed: {attributed}"
+            );
+        }
+    }
+
+    #[test]
+    fn stopping_early_keeps_the_direct_quotes() {
+        for words in [
+            "",
+            "2031-01-01",
+            "Okay,",
+            "experts",
+            "key moment.",
+            "Make America Great Again",
+            "Abraham Accords are signed",
+            "Secretary of State",
+            "of the",
+            "We won, and we will win again.",
+            "“Yes” 42 Z",
+            "É é Ça va",
+        ] {
+            check_direct_quote(words);
+        }
+        for text in corpus_texts() {
+            for span in spans::quoted_spans(&text) {
+                check_direct_quote(&span.words(&text));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stopping_early_agrees_on_any_words(
+            words in "(([A-Z][a-z]{0,3}|[a-z]{1,3}|of|the|[0-9]{1,2}|[“”.,'-]|É|é)( |, |\n)?){0,8}"
+        ) {
+            check_direct_quote(&words);
+        }
     }
 
     /// The texts of the files under `corpus/`, for the tests that compare
