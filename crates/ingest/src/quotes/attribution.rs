@@ -376,7 +376,7 @@ fn name_with_long_appositive(tokens: &Tokens<'_>, first: usize) -> Option<Attrib
 
 /// `according to X` starting at token `first`.
 fn according_to(tokens: &Tokens<'_>, first: usize, end: usize) -> Option<Attribution> {
-    if first + 2 < end && tokens.lower(first) == "according" && tokens.lower(first + 1) == "to" {
+    if first + 2 < end && tokens.lower_is(first, "according") && tokens.lower_is(first + 1, "to") {
         let speaker = phrase_after(tokens, first + 2, end)?;
         return Some(Attribution {
             speaker: Some(speaker),
@@ -414,7 +414,7 @@ fn before_quote(tokens: &Tokens<'_>, lo: usize, open: usize) -> Option<Attributi
         };
         // Passive: "was told by X".
         if verb + 2 < open
-            && tokens.lower(verb + 1) == "by"
+            && tokens.lower_is(verb + 1, "by")
             && let Some(speaker) = phrase_after(tokens, verb + 2, open)
         {
             return found(speaker);
@@ -648,7 +648,7 @@ fn subject_before(tokens: &Tokens<'_>, verb: usize, lo: usize) -> Option<Phrase>
     let head = end - 1;
     if !tokens.is_punct(head, ',') {
         let phrase = phrase_ending_at(tokens, end, lo)?;
-        if phrase.kind == PhraseKind::Pronoun && tokens.lower(phrase.first) == "who" {
+        if phrase.kind == PhraseKind::Pronoun && tokens.lower_is(phrase.first, "who") {
             // "Dunn, who has called the plan “…”": who is Dunn.
             return (phrase.first >= lo + 2 && tokens.is_punct(phrase.first - 1, ','))
                 .then(|| phrase_ending_at(tokens, phrase.first - 1, lo))
@@ -769,7 +769,7 @@ fn phrase_ending_at(tokens: &Tokens<'_>, end: usize, lo: usize) -> Option<Phrase
         }
         first = previous;
     }
-    while first < head && tokens.lower(first) == "of" {
+    while first < head && tokens.lower_is(first, "of") {
         first += 1;
     }
     Some(Phrase {
@@ -810,7 +810,11 @@ fn phrase_after(tokens: &Tokens<'_>, from: usize, end: usize) -> Option<Phrase> 
         }
         last += 1;
     }
-    while last > from && matches!(tokens.lower(last - 1).as_ref(), "of" | "the" | "a" | "an") {
+    while last > from
+        && ["of", "the", "a", "an"]
+            .iter()
+            .any(|word| tokens.lower_is(last - 1, word))
+    {
         last -= 1;
     }
     if last == from {
@@ -819,7 +823,7 @@ fn phrase_after(tokens: &Tokens<'_>, from: usize, end: usize) -> Option<Phrase> 
     let head = last - 1;
     let described_role = has_of
         && (from..head)
-            .any(|i| tokens.lower(i) == "of" && i > from && tokens.is_lowercase_word(i - 1));
+            .any(|i| tokens.lower_is(i, "of") && i > from && tokens.is_lowercase_word(i - 1));
     if tokens.is_capitalized(head) && !described_role {
         // The name is the trailing run of capitalised words: "Trump
         // spokesman Paul Dunn" names Paul Dunn.

@@ -468,7 +468,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
 /// ("the *president* of Turkey").
 fn head_token(tokens: &Tokens<'_>, phrase: Phrase) -> usize {
     if phrase.kind == PhraseKind::Description {
-        if let Some(of) = (phrase.first + 1..phrase.end).find(|&i| tokens.lower(i) == "of") {
+        if let Some(of) = (phrase.first + 1..phrase.end).find(|&i| tokens.lower_is(i, "of")) {
             return of - 1;
         }
     }

@@ -61,6 +61,17 @@ impl<'a> Tokens<'a> {
         lowercase(self.str(index))
     }
 
+    /// Whether token `index` in lower case is `word`, a lower-case word;
+    /// an ASCII token is compared without being lowered into a new string.
+    pub(crate) fn lower_is(&self, index: usize, word: &str) -> bool {
+        let token = self.str(index);
+        if token.is_ascii() {
+            token.eq_ignore_ascii_case(word)
+        } else {
+            self.lower(index) == word
+        }
+    }
+
     pub(crate) fn is_word(&self, index: usize) -> bool {
         self.tokens[index].kind == TokenKind::Word
     }
@@ -420,6 +431,24 @@ mod tests {
             proptest::prop_assert_eq!(lower.as_ref(), word.to_lowercase());
             let borrowed = matches!(lower, Cow::Borrowed(_));
             proptest::prop_assert_eq!(borrowed, !word.chars().any(char::is_uppercase));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn comparing_in_lower_case_agrees_with_lowering(
+            text in "((of|Of|OF|the|The|a|A|an|by|By|who|WHO|according|According|to|To|\u{212a}|é|É|[a-zA-Z]{1,3})( |\\PC)?){0,6}"
+        ) {
+            let tokens = Tokens::new(&text);
+            for index in 0..tokens.len() {
+                for word in ["of", "the", "a", "an", "by", "who", "according", "to", "k", "é"] {
+                    proptest::prop_assert_eq!(
+                        tokens.lower_is(index, word),
+                        tokens.lower(index) == word,
+                        "{:?} {:?}", tokens.str(index), word
+                    );
+                }
+            }
         }
     }
 
