@@ -140,11 +140,19 @@ impl<'t, 'a> Resolver<'t, 'a> {
             if let Some(gender) = context.gender {
                 genders[entity] = Some(gender);
             }
+            if context.roles.is_empty() {
+                continue;
+            }
+            let qualifiers: Vec<String> = context
+                .qualifiers
+                .iter()
+                .map(|&index| qualifier_key(tokens.str(index)))
+                .collect();
             for word in context.roles {
                 titled.entry(word).or_default().push(Titled {
                     position: start,
                     entity,
-                    qualifiers: context.qualifiers.clone(),
+                    qualifiers: qualifiers.clone(),
                 });
             }
         }
@@ -490,7 +498,9 @@ fn unresolved(span: [usize; 2]) -> Speaker {
 #[derive(Debug, Default)]
 struct TitleContext {
     roles: Vec<String>,
-    qualifiers: Vec<String>,
+    /// The tokens of the qualifiers, keyed (see [`qualifier_key`]) only
+    /// when there is a role to file them under, as for few mentions.
+    qualifiers: Vec<usize>,
     gender: Option<Gender>,
 }
 
@@ -512,7 +522,7 @@ fn title_context(tokens: &Tokens<'_>, start: usize, end: usize) -> TitleContext 
             return;
         }
         if tokens.is_capitalized(index) || is_possessive(tokens.str(index)) {
-            context.qualifiers.push(qualifier_key(tokens.str(index)));
+            context.qualifiers.push(index);
         }
     };
     // Before the mention, up to six words of titles and qualifiers.
