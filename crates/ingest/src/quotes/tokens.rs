@@ -200,7 +200,12 @@ fn tokenize_with<const FAST: bool>(text: &str) -> Vec<Token> {
                 end,
                 kind: TokenKind::Word,
             });
-            start = end;
+            // Most words are followed by a space, which only separates.
+            start = if bytes.get(end) == Some(&b' ') {
+                end + 1
+            } else {
+                end
+            };
             continue;
         }
         if FAST && matches!(byte, b' ' | b'\t' | b'\r') {
