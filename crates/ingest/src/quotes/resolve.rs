@@ -97,7 +97,9 @@ impl<'t, 'a> Resolver<'t, 'a> {
         quoted: &[[usize; 2]],
     ) -> Self {
         let text = tokens.text;
-        let mut mentions = Vec::new();
+        // Sized up front: an article has dozens to hundreds of mentions.
+        let mut mentions =
+            Vec::with_capacity(entities.iter().map(|entity| entity.mentions.len()).sum());
         for (index, entity) in entities.iter().enumerate() {
             for &[start, end] in &entity.mentions {
                 // Offsets from elsewhere are not trusted to be in range or
@@ -127,7 +129,7 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 _ => None,
             })
             .collect();
-        let mut person_mentions = Vec::new();
+        let mut person_mentions = Vec::with_capacity(mentions.len());
         let mut titled: Map<String, Vec<Titled>> = Map::default();
         for &(start, end, entity) in &mentions {
             if entities[entity].kind != EntityKind::Person {
@@ -156,7 +158,10 @@ impl<'t, 'a> Resolver<'t, 'a> {
                 });
             }
         }
-        let mut mention_starts: Vec<Vec<usize>> = vec![Vec::new(); entities.len()];
+        let mut mention_starts: Vec<Vec<usize>> = entities
+            .iter()
+            .map(|entity| Vec::with_capacity(entity.mentions.len()))
+            .collect();
         for &(start, _, entity) in &mentions {
             mention_starts[entity].push(start);
         }
