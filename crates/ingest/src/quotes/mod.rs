@@ -656,7 +656,7 @@ mod tests {
         ] {
             check_direct_quote(words);
         }
-        for text in corpus_texts() {
+        for (_, text) in crate::testing::corpus_texts() {
             for span in spans::quoted_spans(&text) {
                 check_direct_quote(&span.words(&text));
             }
@@ -670,25 +670,5 @@ mod tests {
         ) {
             check_direct_quote(&words);
         }
-    }
-
-    /// The texts of the files under `corpus/`, for the tests that compare
-    /// a fast path with the general code on real news.
-    pub(super) fn corpus_texts() -> Vec<String> {
-        fn walk(dir: &std::path::Path, texts: &mut Vec<String>) {
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    walk(&path, texts);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    texts.push(text);
-                }
-            }
-        }
-        let mut texts = Vec::new();
-        let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus");
-        walk(&corpus, &mut texts);
-        assert!(texts.len() > 10, "only {} corpus files read", texts.len());
-        texts
     }
 }

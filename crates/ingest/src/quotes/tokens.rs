@@ -413,7 +413,7 @@ mod tests {
         ] {
             check_fast_path(text);
         }
-        for text in super::super::tests::corpus_texts() {
+        for (_, text) in crate::testing::corpus_texts() {
             check_fast_path(&text);
         }
     }
