@@ -313,7 +313,7 @@ fn index_settings() -> IndexSettings {
 /// zstd's fastest level. zstd's default level, 3, makes the index 3%
 /// smaller (10 MB of news: 12.9 MB rather than 13.3 MB) and costs 2.5% more
 /// instructions to index; level 9 would make it 3% smaller again, for 12%
-/// more indexing time. Reading is as fast at any level.
+/// more indexing time.
 const ZSTD_LEVEL: i32 = 1;
 
 /// The size of a block of the store before compression. Over 100 MB of
