@@ -62,8 +62,10 @@ use crate::{Entity, EntityKind};
 /// ```
 pub fn entity_key(name: &str) -> String {
     if is_plain_ascii_name(name) {
+        // Without a vector of words: keys are made for every form, mention
+        // and speaker.
         let mut key = String::with_capacity(name.len());
-        for word in name.split(' ').filter(|word| !word.is_empty()) {
+        for word in plain_words(name) {
             if !key.is_empty() {
                 key.push(' ');
             }
@@ -73,6 +75,11 @@ pub fn entity_key(name: &str) -> String {
         return key;
     }
     folded_words(name).join(" ")
+}
+
+/// The words of a name [`is_plain_ascii_name`] accepts, as written.
+fn plain_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(' ').filter(|word| !word.is_empty())
 }
 
 /// Whether `name` is only ASCII letters, digits and spaces, as most names
@@ -86,11 +93,7 @@ fn is_plain_ascii_name(name: &str) -> bool {
 
 fn folded_words(name: &str) -> Vec<String> {
     if is_plain_ascii_name(name) {
-        return name
-            .split(' ')
-            .filter(|word| !word.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect();
+        return plain_words(name).map(str::to_ascii_lowercase).collect();
     }
     let (tokens, _) = tokenize(name);
     tokens
