@@ -13,11 +13,11 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use newsdex_ingest::{
-    Article, Entity, EntityKind, FileContents, IngestOptions, PreparedText, RepeatedLines,
+    Article, Entity, FileContents, IngestOptions, PreparedText, RepeatedLines,
     RepeatedLinesBuilder, Source, prepare, read_file,
 };
 use rayon::prelude::*;
-use tantivy::schema::{Field, Value};
+use tantivy::schema::Value;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use crate::news_index::{NewsIndex, WriterOptions};
@@ -836,10 +836,15 @@ fn add_article(
             document.add_date(fields.mentioned_day, day);
         }
     }
-    add_entities(&mut document, &article.entities, |kind| fields.entity(kind));
-    add_entities(&mut document, &article.entities, |kind| {
-        fields.entity_name(kind)
-    });
+    // Each entity's name once, in the text field for queries and filters,
+    // then in the exact one for counting.
+    let entities: Vec<&Entity> = distinct(&article.entities).collect();
+    for entity in &entities {
+        document.add_text(fields.entity(entity.kind), &entity.name);
+    }
+    for entity in &entities {
+        document.add_text(fields.entity_name(entity.kind), &entity.name);
+    }
     document.add_text(fields.body, &article.text);
     document.add_text(fields.text, &article.text);
     if let Some(stemmed) = stemmed {
@@ -851,7 +856,7 @@ fn add_article(
     for section in &article.sections {
         document.add_text(fields.section, &section.heading);
     }
-    let mut speakers = HashSet::new();
+    let mut speakers: HashSet<&str, foldhash::fast::RandomState> = HashSet::default();
     for speaker in article
         .quotes
         .iter()
@@ -913,21 +918,9 @@ fn add_article(
     Ok(())
 }
 
-/// Adds each entity's canonical name once, to the field `field_of` its kind:
-/// the text field for queries and filters, or the exact one for counting.
-fn add_entities(
-    document: &mut TantivyDocument,
-    entities: &[Entity],
-    field_of: impl Fn(EntityKind) -> Field,
-) {
-    for entity in distinct(entities) {
-        document.add_text(field_of(entity.kind), &entity.name);
-    }
-}
-
-/// Each entity once, by kind and name.
+/// Each entity once, by kind and name, in their order.
 fn distinct(entities: &[Entity]) -> impl Iterator<Item = &Entity> {
-    let mut seen = HashSet::new();
+    let mut seen: HashSet<_, foldhash::fast::RandomState> = HashSet::default();
     entities
         .iter()
         .filter(move |entity| seen.insert((entity.kind, entity.name.as_str())))
